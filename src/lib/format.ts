@@ -1,0 +1,128 @@
+/**
+ * The only place that turns numbers, money and dates into Italian text. Every `Intl` call uses
+ * `it-IT` with `useGrouping: 'always'` (CLDR prints 1400 without a dot; the publications print
+ * 1.400) and dates are calendar facts formatted in UTC, so no time zone can shift a day.
+ */
+import { parsePartialDate } from './partial-date.ts';
+import type { NormalizedPeriod } from './stats.ts';
+
+const LOCALE = 'it-IT';
+
+const integerFormat = new Intl.NumberFormat(LOCALE, { useGrouping: 'always', maximumFractionDigits: 0 });
+const euroFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR', useGrouping: 'always', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+function decimalFormat(maxDigits: number, minDigits = 0): Intl.NumberFormat {
+  return new Intl.NumberFormat(LOCALE, { useGrouping: 'always', minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
+}
+
+/** `1400` -> `1.400`. */
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+
+/** Any number as Italians write it, up to 2 decimals: `4.33` -> `4,33`, `1400` -> `1.400`. */
+export function formatNumberPlain(value: number): string {
+  return decimalFormat(2).format(value);
+}
+
+/** `4.33` with 2 digits -> `4,33`. */
+export function formatDecimal(value: number, digits = 2): string {
+  return decimalFormat(digits, digits).format(value);
+}
+
+/** Integer cents -> `1.714.067,00 €`. */
+export function formatEuroCents(cents: number): string {
+  return euroFormat.format(cents / 100);
+}
+
+/** Percent given as 0–100: `93` -> `93%`, `96.5` -> `96,5%`. */
+export function formatPercent(value: number): string {
+  return `${decimalFormat(1).format(value)}%`;
+}
+
+/** `4.33` on a 1–5 scale -> `4,33 su 5`. */
+export function formatRating(value: number, scale: { max: number }): string {
+  return `${decimalFormat(2).format(value)} su ${formatNumberPlain(scale.max)}`;
+}
+
+const COMPACT_UNITS: readonly [number, string, string][] = [
+  [1e9, 'miliardo', 'miliardi'],
+  [1e6, 'milione', 'milioni'],
+];
+
+/** Large numbers as printed in headlines: `8300000` -> `8,3 milioni`; below a million, grouped digits. */
+export function formatCompact(value: number): string {
+  for (const [size, one, many] of COMPACT_UNITS) {
+    if (Math.abs(value) >= size) {
+      const scaled = value / size;
+      return `${decimalFormat(1).format(scaled)} ${scaled === 1 ? one : many}`;
+    }
+  }
+  return formatInteger(value);
+}
+
+/** A value by the kind of its row. */
+export function formatValue(value: number | null, kind: 'integer' | 'decimal' | 'percent' | 'euro' | 'rating', scale?: { max: number }): string {
+  if (value === null) return '–';
+  switch (kind) {
+    case 'integer':
+      return formatInteger(value);
+    case 'decimal':
+      return formatNumberPlain(value);
+    case 'percent':
+      return formatPercent(value);
+    case 'euro':
+      return euroFormat.format(value);
+    case 'rating':
+      return scale ? formatRating(value, scale) : formatNumberPlain(value);
+  }
+}
+
+const monthLong = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: 'UTC' });
+const monthShort = new Intl.DateTimeFormat(LOCALE, { month: 'short', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayShortFormat = new Intl.DateTimeFormat(LOCALE, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+
+function utc(year: number, month: number, day = 1): Date {
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** A partial date at its precision: `2017-09-09` -> `9 settembre 2017`, `2019-11` -> `novembre 2019`, `2018` -> `2018`. */
+export function formatPartialDate(text: string): string {
+  const date = parsePartialDate(text);
+  if (!date) return text;
+  if (date.precision === 'year') return String(date.year);
+  if (date.precision === 'month') return `${monthLong.format(utc(date.year, date.month ?? 1))} ${date.year}`;
+  return dayFormat.format(utc(date.year, date.month ?? 1, date.day ?? 1));
+}
+
+/** Short form for tables and card headers: `09/09/2017`, `11/2019`, `2018`. */
+export function formatPartialDateShort(text: string): string {
+  const date = parsePartialDate(text);
+  if (!date) return text;
+  if (date.precision === 'year') return String(date.year);
+  if (date.precision === 'month') return `${String(date.month).padStart(2, '0')}/${date.year}`;
+  return dayShortFormat.format(utc(date.year, date.month ?? 1, date.day ?? 1));
+}
+
+/** `dal 9 settembre 2017 al novembre 2019`, `dal 2018`, `fino al 2019`. */
+export function formatDateRange(start?: string, end?: string): string {
+  if (start && end) return `dal ${formatPartialDate(start)} al ${formatPartialDate(end)}`;
+  if (start) return `dal ${formatPartialDate(start)}`;
+  if (end) return `fino al ${formatPartialDate(end)}`;
+  return '';
+}
+
+/** A period heading: `2019`, or for a partial year `gen–giu 2024`. */
+export function formatPeriod(period: Pick<NormalizedPeriod, 'year' | 'throughMonth' | 'partial'>): string {
+  if (!period.partial) return String(period.year);
+  const from = monthShort.format(utc(period.year, 1)).replace('.', '');
+  const to = monthShort.format(utc(period.year, period.throughMonth)).replace('.', '');
+  return `${from}–${to} ${period.year}`;
+}
+
+/** Long form of a partial period for text alternatives: `gennaio–giugno 2024 (periodo parziale)`. */
+export function formatPeriodLong(period: Pick<NormalizedPeriod, 'year' | 'throughMonth' | 'partial'>): string {
+  if (!period.partial) return String(period.year);
+  return `${monthLong.format(utc(period.year, 1))}–${monthLong.format(utc(period.year, period.throughMonth))} ${period.year} (periodo parziale)`;
+}

@@ -1,0 +1,340 @@
+/**
+ * Finds every content file of a source, parses it with positions and validates it against its
+ * schema. The result is the one validated path for data: the validator, the export, the tests
+ * and (through Astro's loaders, same schemas) the site all see the same entries.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
+import type { z } from 'astro/zod';
+import { FundingListSchema } from '../../schemas/funding.ts';
+import { OrganizationSchema } from '../../schemas/organization.ts';
+import { PageSchema } from '../../schemas/page.ts';
+import { PlanSchema } from '../../schemas/plan.ts';
+import { ProjectSchema } from '../../schemas/project.ts';
+import { ReportSchema } from '../../schemas/report.ts';
+import { StatsTableSchema } from '../../schemas/stats.ts';
+import { SLUG_RE } from '../../schemas/common.ts';
+import { fieldPath, type Problem } from './problem.ts';
+import { allowedKeys, closest, exampleAt, expectsNumber } from './schema-introspect.ts';
+import { detectNumberTrap } from './italian-numbers.ts';
+import {
+  nodeAt,
+  parseMarkdownSource,
+  parseYamlSource,
+  positionOf,
+  readSourceText,
+  sourceOf,
+  type ParsedSource,
+} from './source-file.ts';
+
+export type CollectionName = 'organizations' | 'funding' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
+
+interface CollectionSpec {
+  name: CollectionName;
+  dir: string;
+  /** 1: files directly in dir (`<id>.yaml`); 2: one folder per organization (`<org>/<id>.md`). */
+  depth: 1 | 2;
+  ext: '.yaml' | '.md';
+  schema: z.ZodType;
+  label: string;
+}
+
+export const COLLECTIONS: readonly CollectionSpec[] = [
+  { name: 'organizations', dir: 'data/organizations', depth: 1, ext: '.yaml', schema: OrganizationSchema, label: 'organizzazione' },
+  { name: 'stats', dir: 'data/stats', depth: 2, ext: '.yaml', schema: StatsTableSchema, label: 'tabella statistica' },
+  { name: 'projects', dir: 'content/projects', depth: 2, ext: '.md', schema: ProjectSchema, label: 'scheda' },
+  { name: 'plans', dir: 'content/plans', depth: 2, ext: '.md', schema: PlanSchema, label: 'piano' },
+  { name: 'reports', dir: 'content/reports', depth: 2, ext: '.yaml', schema: ReportSchema, label: 'report' },
+  { name: 'pages', dir: 'content/pages', depth: 2, ext: '.md', schema: PageSchema, label: 'testo' },
+];
+
+export const FUNDING_FILE = 'data/funding.yaml';
+
+export interface Entry<T = unknown> {
+  collection: CollectionName;
+  /** `<slug>` for organizations, `<organizzazione>/<slug>` for the rest. */
+  id: string;
+  organization?: string;
+  slug: string;
+  /** Path relative to the source root. */
+  file: string;
+  abs: string;
+  parsed: ParsedSource;
+  data: T;
+  body?: string;
+  /** Where the entry sits inside its file, for files holding a list (e.g. `[3]`). */
+  at: PropertyKey[];
+}
+
+export interface LoadedSource {
+  root: string;
+  entries: Entry[];
+  /** Companion files (CSV values, images) by path relative to the root. */
+  assets: Set<string>;
+  problems: Problem[];
+}
+
+const IMAGE_EXTS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.svg', '.gif', '.tif', '.tiff']);
+
+function toRel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+function walkFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walkFiles(abs));
+    else if (entry.isFile()) out.push(abs);
+  }
+  return out.sort();
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function yamlLine(key: PropertyKey | undefined, value: unknown): string {
+  const rendered = stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+  return typeof key === 'string' ? `${key}: ${rendered}` : rendered;
+}
+
+/** Walks the YAML tree, calling `visit` for every scalar with its logical path. */
+function walkScalars(node: unknown, pathSoFar: PropertyKey[], visit: (node: Node, path: PropertyKey[]) => void): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isScalar(pair.key)) walkScalars(pair.value, [...pathSoFar, String(pair.key.value)], visit);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => walkScalars(item, [...pathSoFar, index], visit));
+  } else if (isScalar(node)) {
+    visit(node, pathSoFar);
+  }
+}
+
+export function problemAt(parsed: ParsedSource, pathToField: readonly PropertyKey[], problem: Omit<Problem, 'file' | 'line' | 'column' | 'field'> & { field?: string }): Problem {
+  const { node, key, exact } = nodeAt(parsed.doc, pathToField);
+  const target = exact ? node : node;
+  const pos = positionOf(parsed, (exact ? target?.range?.[0] : (node?.range?.[0] ?? undefined)) ?? key?.range?.[0]);
+  return {
+    ...problem,
+    file: parsed.rel,
+    line: pos.line,
+    column: pos.column,
+    field: problem.field ?? fieldPath(pathToField),
+    found: problem.found ?? (exact ? sourceOf(parsed, node) : undefined),
+  };
+}
+
+/** Turns zod issues into editor problems pointing into the file. */
+export function issuesToProblems(parsed: ParsedSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[], skip: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const issuePath = issue.path as PropertyKey[];
+    if (skip.has(fieldPath(issuePath))) continue;
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeys(schema, issuePath);
+      for (const key of issue.keys) {
+        const keyPath = [...issuePath, key];
+        const { key: keyNode } = nodeAt(parsed.doc, keyPath);
+        const pos = positionOf(parsed, keyNode?.range?.[0]);
+        const suggestion = closest(key, allowed);
+        problems.push({
+          severity: 'error',
+          file: parsed.rel,
+          line: pos.line,
+          column: pos.column,
+          field: fieldPath(keyPath),
+          message: `campo sconosciuto «${key}»${suggestion ? `: forse intendevi «${suggestion}»?` : ''}`,
+          fix: suggestion ? `rinomina «${key}» in «${suggestion}»` : `rimuovi «${key}»; i campi previsti qui sono: ${allowed.join(', ')}`,
+          code: 'campo-sconosciuto',
+        });
+      }
+      continue;
+    }
+    const { node, exact } = nodeAt(parsed.doc, issuePath);
+    const lastKey = issuePath[issuePath.length - 1];
+    const example = exampleAt(schema, issuePath);
+    const fix = example === undefined ? undefined : yamlLine(lastKey, example);
+    const missing = !exact || (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined && !exact);
+    if (missing) {
+      const pos = positionOf(parsed, node?.range?.[0]);
+      problems.push({
+        severity: 'error',
+        file: parsed.rel,
+        line: pos.line,
+        column: pos.column,
+        field: fieldPath(issuePath),
+        message: `campo obbligatorio mancante: ${issue.message}`,
+        fix: fix === undefined ? undefined : `aggiungi ${fix}`,
+        code: 'campo-mancante',
+      });
+      continue;
+    }
+    const pos = positionOf(parsed, node?.range?.[0]);
+    problems.push({
+      severity: 'error',
+      file: parsed.rel,
+      line: pos.line,
+      column: pos.column,
+      field: fieldPath(issuePath),
+      message: issue.message,
+      found: sourceOf(parsed, node),
+      fix,
+      code: 'schema',
+    });
+  }
+  return problems;
+}
+
+/** Italian number formats where the schema wants a number: reported once, with the number to write. */
+function numberTraps(parsed: ParsedSource, schema: z.ZodType): { problems: Problem[]; paths: Set<string> } {
+  const problems: Problem[] = [];
+  const paths = new Set<string>();
+  walkScalars(parsed.doc.contents, [], (node, scalarPath) => {
+    if (!expectsNumber(schema, scalarPath)) return;
+    const raw = sourceOf(parsed, node);
+    if (raw === undefined) return;
+    const trap = detectNumberTrap(raw);
+    if (!trap) return;
+    const pos = positionOf(parsed, node.range?.[0]);
+    const lastKey = scalarPath[scalarPath.length - 1];
+    paths.add(fieldPath(scalarPath));
+    problems.push({
+      severity: 'error',
+      file: parsed.rel,
+      line: pos.line,
+      column: pos.column,
+      field: fieldPath(scalarPath),
+      message: trap.reason,
+      found: raw,
+      fix: typeof lastKey === 'string' ? `${lastKey}: ${trap.yaml}` : `scrivi ${trap.yaml} al posto di ${raw}`,
+      code: 'numero-italiano',
+    });
+  });
+  return { problems, paths };
+}
+
+/** Parses and validates one file against a schema. */
+export function validateFile(abs: string, rel: string, format: 'yaml' | 'markdown', schema: z.ZodType): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
+  const text = readSourceText(abs, rel);
+  if ('severity' in text) return { problems: [text] };
+  const { parsed, problems } = format === 'markdown' ? parseMarkdownSource(text) : parseYamlSource(text);
+  if (!parsed) return { problems };
+  if (parsed.data === null || parsed.data === undefined) {
+    return {
+      parsed,
+      problems: [
+        {
+          severity: 'error',
+          file: rel,
+          line: 1 + parsed.lineOffset,
+          column: 1,
+          field: '',
+          message: format === 'markdown' ? "l'intestazione è vuota: mancano tutti i campi" : 'il file è vuoto: mancano tutti i campi',
+          fix: 'copia la struttura da un file dello stesso tipo (vedi README, «Scrivere i contenuti»)',
+          code: 'file-vuoto',
+        },
+      ],
+    };
+  }
+  const traps = numberTraps(parsed, schema);
+  const result = schema.safeParse(parsed.data);
+  const issueProblems = result.success ? [] : issuesToProblems(parsed, schema, result.error.issues, traps.paths);
+  const all = [...problems, ...traps.problems, ...issueProblems];
+  return { parsed, data: result.success && traps.problems.length === 0 ? result.data : undefined, problems: all };
+}
+
+function misplaced(rel: string, message: string, fix: string, severity: Problem['severity'] = 'error'): Problem {
+  return { severity, file: rel, line: 1, column: 1, field: '', message, fix, code: 'file-fuori-posto' };
+}
+
+/** Loads and validates every file of a source folder. Never throws on content. */
+export function loadSource(root: string): LoadedSource {
+  const entries: Entry[] = [];
+  const problems: Problem[] = [];
+  const assets = new Set<string>();
+
+  for (const spec of COLLECTIONS) {
+    const base = path.join(root, spec.dir);
+    for (const abs of walkFiles(base)) {
+      const rel = toRel(root, abs);
+      const inner = path.relative(base, abs).split(path.sep);
+      const ext = path.extname(abs).toLowerCase();
+      const stem = path.basename(abs, path.extname(abs));
+      if (IMAGE_EXTS.has(ext) || (spec.name === 'stats' && ext === '.csv')) {
+        assets.add(rel);
+        continue;
+      }
+      if (ext === '.mdx') {
+        problems.push(misplaced(rel, 'i contenuti si scrivono in .md, non in .mdx: un file MDX può eseguire codice durante la costruzione del sito', `rinomina il file in ${stem}.md e togli eventuali import/componenti`));
+        continue;
+      }
+      if ((ext === '.yml' && spec.ext === '.yaml') || (ext === '.markdown' && spec.ext === '.md')) {
+        problems.push(misplaced(rel, `estensione ${ext} non riconosciuta per ${spec.label}: il file verrebbe ignorato`, `rinomina il file in ${stem}${spec.ext}`));
+        continue;
+      }
+      if (ext !== spec.ext) {
+        problems.push(misplaced(rel, `file non riconosciuto in ${spec.dir}/: qui si aspettano file ${spec.ext} (${spec.label})`, `sposta il file fuori da ${spec.dir}/ o rinominalo con estensione ${spec.ext}`, 'warning'));
+        continue;
+      }
+      if (inner.length !== spec.depth) {
+        const expected = spec.depth === 1 ? `${spec.dir}/<id>${spec.ext}` : `${spec.dir}/<organizzazione>/<id>${spec.ext}`;
+        problems.push(misplaced(rel, `file nella cartella sbagliata: ${spec.label} va in ${expected}`, `sposta il file in ${expected}`));
+        continue;
+      }
+      const organization = spec.depth === 2 ? inner[0] : undefined;
+      const badName = [stem, ...(organization ? [organization] : [])].find((part) => !SLUG_RE.test(part));
+      if (badName !== undefined) {
+        problems.push({
+          severity: 'error',
+          file: rel,
+          line: 1,
+          column: 1,
+          field: '',
+          message: `nome non valido «${badName}»: nomi di file e cartelle fanno da identificativo e indirizzo web, quindi solo minuscole, cifre e trattini`,
+          fix: `rinomina in «${slugify(badName) || 'nome-del-file'}»`,
+          code: 'nome-file',
+        });
+        continue;
+      }
+      const { parsed, data, problems: fileProblems } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema);
+      problems.push(...fileProblems);
+      if (parsed && data !== undefined) {
+        const entry: Entry = {
+          collection: spec.name,
+          id: organization ? `${organization}/${stem}` : stem,
+          slug: stem,
+          file: rel,
+          abs,
+          parsed,
+          data,
+          ...(organization ? { organization } : {}),
+          ...(parsed.body !== undefined ? { body: parsed.body } : {}),
+          at: [],
+        };
+        entries.push(entry);
+      }
+    }
+  }
+
+  const fundingAbs = path.join(root, FUNDING_FILE);
+  if (fs.existsSync(fundingAbs)) {
+    const { parsed, data, problems: fileProblems } = validateFile(fundingAbs, FUNDING_FILE, 'yaml', FundingListSchema);
+    problems.push(...fileProblems);
+    if (parsed && Array.isArray(data)) {
+      data.forEach((item: { id: string }, index) => {
+        entries.push({ collection: 'funding', id: item.id, slug: item.id, file: FUNDING_FILE, abs: fundingAbs, parsed, data: item, at: [index] });
+      });
+    }
+  }
+  return { root, entries, assets, problems };
+}
