@@ -105,11 +105,20 @@ export function formatPartialDateShort(text: string): string {
   return dayShortFormat.format(utc(date.year, date.month ?? 1, date.day ?? 1));
 }
 
-/** `dal 9 settembre 2017 al novembre 2019`, `dal 2018`, `fino al 2019`. */
+/** Italian prepositions by precision: "dal 9 settembre 2017", "da aprile 2018", "dal 2018". */
+function withPreposition(text: string, day: string, month: string, year: string): string {
+  const precision = parsePartialDate(text)?.precision;
+  const preposition = precision === 'month' ? month : precision === 'day' ? day : year;
+  return `${preposition} ${formatPartialDate(text)}`;
+}
+
+/** `dal 9 settembre 2017 a novembre 2019`, `da aprile 2018`, `fino al 2019`. */
 export function formatDateRange(start?: string, end?: string): string {
-  if (start && end) return `dal ${formatPartialDate(start)} al ${formatPartialDate(end)}`;
-  if (start) return `dal ${formatPartialDate(start)}`;
-  if (end) return `fino al ${formatPartialDate(end)}`;
+  const from = start ? withPreposition(start, 'dal', 'da', 'dal') : '';
+  const to = end ? withPreposition(end, 'al', 'a', 'al') : '';
+  if (from && to) return `${from} ${to}`;
+  if (from) return from;
+  if (to) return `fino ${withPreposition(end ?? '', 'al', 'a', 'al')}`;
   return '';
 }
 

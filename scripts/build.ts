@@ -1,0 +1,93 @@
+/**
+ * `npm run build`: validates the content, then builds the site with Astro into a temporary
+ * folder, and swaps it into `dist/` only when everything succeeded. Astro's logged-but-ignored
+ * content errors (broken references, duplicate ids) fail the build.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { sourceRoot } from '../src/lib/source.ts';
+import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
+import { astroLogFailures } from './lib/astro-log.ts';
+import { runMain } from './lib/cli.ts';
+
+const HELP = `Uso: npm run build -- [opzioni]
+
+Valida i contenuti e costruisce il sito in dist/. Se la validazione o la costruzione falliscono,
+dist/ resta com'era.
+
+Opzioni:
+  --site-only   (npm run build:site) solo il sito, senza i PDF
+  --out <dir>   cartella di destinazione (predefinita: dist)
+  --help        questo aiuto`;
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+
+function runAstroBuild(outDir: string): Promise<{ code: number; output: string }> {
+  const require = createRequire(import.meta.url);
+  const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [astroBin, 'build'], {
+      cwd: projectRoot,
+      env: { ...process.env, ANNUARIO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const relay = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk.toString();
+      stream.write(chunk);
+    };
+    child.stdout.on('data', relay(process.stdout));
+    child.stderr.on('data', relay(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('error', (error) => resolve({ code: 1, output: `${output}\n[ERROR] ${error.message}` }));
+  });
+}
+
+runMain(async () => {
+  const { values } = parseArgs({
+    options: { 'site-only': { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const root = sourceRoot();
+  console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
+  const validation = validateSource(root);
+  if (validation.errors > 0) {
+    console.error(formatProblems(validation.problems));
+    console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
+    return 1;
+  }
+  if (validation.warnings > 0) console.log(formatProblems(validation.problems));
+
+  const finalDir = path.resolve(process.cwd(), values.out);
+  const workDir = path.resolve(projectRoot, '.annuario');
+  fs.mkdirSync(workDir, { recursive: true });
+  const tmpDir = fs.mkdtempSync(path.join(workDir, 'build-'));
+  const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
+  try {
+    const { code, output } = await runAstroBuild(tmpDir);
+    const failures = astroLogFailures(output);
+    if (code !== 0 || failures.length > 0) {
+      console.error('\nCostruzione del sito fallita:');
+      for (const line of failures) console.error(`  ${line}`);
+      if (code !== 0 && failures.length === 0) console.error(`  Astro è uscito con codice ${code} (vedi i messaggi qui sopra).`);
+      console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+      cleanup();
+      return 1;
+    }
+    const oldDir = `${tmpDir}-old`;
+    if (fs.existsSync(finalDir)) fs.renameSync(finalDir, oldDir);
+    fs.renameSync(tmpDir, finalDir);
+    fs.rmSync(oldDir, { recursive: true, force: true });
+    console.log(`\nSito costruito in ${path.relative(process.cwd(), finalDir)}/.`);
+    return 0;
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+});

@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import {
+  formatCompact,
+  formatDateRange,
+  formatDecimal,
+  formatEuroCents,
+  formatInteger,
+  formatNumberPlain,
+  formatPartialDate,
+  formatPartialDateShort,
+  formatPercent,
+  formatPeriod,
+  formatPeriodLong,
+  formatRating,
+  formatValue,
+} from '../../src/lib/format.ts';
+
+describe('numbers in it-IT, grouping always', () => {
+  test.each([
+    [1400, '1.400'],
+    [593, '593'],
+    [455658, '455.658'],
+    [3100000, '3.100.000'],
+    [0, '0'],
+    [-1205, '-1.205'],
+  ])('formatInteger(%d) = %s', (value, expected) => {
+    expect(formatInteger(value)).toBe(expected);
+  });
+
+  test.each([
+    [171406700, '1.714.067,00 €'],
+    [873995000, '8.739.950,00 €'],
+    [4031624, '40.316,24 €'],
+    [0, '0,00 €'],
+    [1, '0,01 €'],
+  ])('formatEuroCents(%d) = %s', (cents, expected) => {
+    expect(formatEuroCents(cents).replace(/\u00a0/g, ' ')).toBe(expected);
+  });
+
+  test.each([
+    [8300000, '8,3 milioni'],
+    [1000000, '1 milione'],
+    [2500000000, '2,5 miliardi'],
+    [44850, '44.850'],
+  ])('formatCompact(%d) = %s', (value, expected) => {
+    expect(formatCompact(value)).toBe(expected);
+  });
+
+  test.each([
+    [() => formatNumberPlain(4.33), '4,33'],
+    [() => formatNumberPlain(1488), '1.488'],
+    [() => formatDecimal(4.3, 2), '4,30'],
+    [() => formatPercent(93), '93%'],
+    [() => formatPercent(96.5), '96,5%'],
+    [() => formatRating(4.33, { max: 5 }), '4,33 su 5'],
+    [() => formatValue(null, 'integer'), '–'],
+    [() => formatValue(1400, 'integer'), '1.400'],
+    [() => formatValue(12.5, 'percent'), '12,5%'],
+    [() => formatValue(4.33, 'rating', { max: 5 }), '4,33 su 5'],
+    [() => formatValue(1.5, 'decimal'), '1,5'],
+  ])('%# → %s', (format, expected) => {
+    expect(format().replace(/\u00a0/g, ' ')).toBe(expected);
+  });
+});
+
+describe('dates at their printed precision', () => {
+  test.each([
+    ['2017-09-09', '9 settembre 2017', '09/09/2017'],
+    ['2019-11', 'novembre 2019', '11/2019'],
+    ['2018', '2018', '2018'],
+    ['2024-02', 'febbraio 2024', '02/2024'],
+    ['2020-12-31', '31 dicembre 2020', '31/12/2020'],
+    ['non-una-data', 'non-una-data', 'non-una-data'],
+  ])('%s → %s / %s', (text, long, short) => {
+    expect(formatPartialDate(text)).toBe(long);
+    expect(formatPartialDateShort(text)).toBe(short);
+  });
+
+  test.each([
+    ['2017-09-09', '2019-11', 'dal 9 settembre 2017 a novembre 2019'],
+    ['2018-04', undefined, 'da aprile 2018'],
+    [undefined, '2019', 'fino al 2019'],
+    [undefined, '2019-11', 'fino a novembre 2019'],
+    ['2018', '2020-12-31', 'dal 2018 al 31 dicembre 2020'],
+    [undefined, undefined, ''],
+  ])('range %s – %s', (start, end, expected) => {
+    expect(formatDateRange(start, end)).toBe(expected);
+  });
+});
+
+describe('periods', () => {
+  test.each([
+    [{ year: 2024, throughMonth: 6, partial: true }, 'gen–giu 2024', 'gennaio–giugno 2024 (periodo parziale)'],
+    [{ year: 2023, throughMonth: 12, partial: false }, '2023', '2023'],
+    [{ year: 2024, throughMonth: 3, partial: true }, 'gen–mar 2024', 'gennaio–marzo 2024 (periodo parziale)'],
+  ])('%o → %s', (period, short, long) => {
+    expect(formatPeriod(period)).toBe(short);
+    expect(formatPeriodLong(period)).toBe(long);
+  });
+});
