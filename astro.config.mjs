@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import process from 'node:process';
 
 // The build script writes into a temporary folder (ANNUARIO_OUT_DIR) and swaps it into dist/
 // only when everything succeeded, so a failed build never leaves a half-written site.

@@ -3,14 +3,13 @@
  * folder, and swaps it into `dist/` only when everything succeeded. Astro's logged-but-ignored
  * content errors (broken references, duplicate ids) fail the build.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
+import { projectRoot, runAstro } from './lib/astro.ts';
 import { runMain } from './lib/cli.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
@@ -23,32 +22,13 @@ Opzioni:
   --out <dir>   cartella di destinazione (predefinita: dist)
   --help        questo aiuto`;
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
-
-function runAstroBuild(outDir: string): Promise<{ code: number; output: string }> {
-  const require = createRequire(import.meta.url);
-  const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], {
-      cwd: projectRoot,
-      env: { ...process.env, ANNUARIO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const relay = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
-      output += chunk.toString();
-      stream.write(chunk);
-    };
-    child.stdout.on('data', relay(process.stdout));
-    child.stderr.on('data', relay(process.stderr));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-    child.on('error', (error) => resolve({ code: 1, output: `${output}\n[ERROR] ${error.message}` }));
-  });
-}
-
 runMain(async () => {
   const { values } = parseArgs({
-    options: { 'site-only': { type: 'boolean', default: false }, out: { type: 'string', default: 'dist' }, help: { type: 'boolean', default: false } },
+    options: {
+      'site-only': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'dist' },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     console.log(HELP);
@@ -70,7 +50,7 @@ runMain(async () => {
   const tmpDir = fs.mkdtempSync(path.join(workDir, 'build-'));
   const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
   try {
-    const { code, output } = await runAstroBuild(tmpDir);
+    const { code, output } = await runAstro(['build'], { ANNUARIO_OUT_DIR: tmpDir });
     const failures = astroLogFailures(output);
     if (code !== 0 || failures.length > 0) {
       console.error('\nCostruzione del sito fallita:');

@@ -44,7 +44,9 @@ runMain(() => {
     fs.rmSync(tmpDir, { recursive: true, force: true });
     throw error;
   }
-  const counts = Object.entries(graph).map(([name, items]) => `${name}: ${items.length}`).join(', ');
+  const counts = Object.entries(graph)
+    .map(([name, items]) => `${name}: ${items.length}`)
+    .join(', ');
   console.log(`Esportati in ${path.relative(process.cwd(), outDir) || '.'}/ (${counts}).`);
   return 0;
 });

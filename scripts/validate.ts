@@ -18,7 +18,13 @@ Opzioni:
   --help     questo aiuto`;
 
 runMain(() => {
-  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      strict: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) {
     console.log(HELP);
     return 0;

@@ -3,6 +3,7 @@
  * data file) and still exits 0. These are the log lines that must fail a build.
  */
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with the ESC control character
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Warnings that are harmless: a source without, say, any plan has no `content/plans/` folder. */
@@ -18,7 +19,9 @@ export function astroLogFailures(output: string): string[] {
     if (line === '' || HARMLESS.some((re) => re.test(line))) continue;
     const isError = /\[ERROR\]|\berror\b.*\[/i.test(line) && /\[ERROR\]/.test(line);
     const isContentWarning = /\[WARN\]/.test(line) && CONTENT_TAGS.test(line);
-    const isKnownSilent = /Invalid content reference|Duplicate id|was not found\.|Error reading|Invalid data in|is missing an id/i.test(line);
+    const isKnownSilent = /Invalid content reference|Duplicate id|was not found\.|Error reading|Invalid data in|is missing an id/i.test(
+      line,
+    );
     if (isError || isContentWarning || isKnownSilent) failures.push(line);
   }
   return failures;

@@ -25,7 +25,10 @@ interface Ref {
   label: string;
 }
 
-function collect<T>(entries: readonly GraphInput[], collection: string): { id: string; organization?: string | undefined; data: T; body?: string | undefined }[] {
+function collect<T>(
+  entries: readonly GraphInput[],
+  collection: string,
+): { id: string; organization?: string | undefined; data: T; body?: string | undefined }[] {
   return entries.filter((e) => e.collection === collection) as { id: string; organization?: string; data: T; body?: string }[];
 }
 
@@ -50,10 +53,18 @@ export function buildContentGraph(entries: readonly GraphInput[]) {
       id: p.id,
       organization: orgRef(p.organization ?? ''),
       ...p.data,
-      budget: p.data.budget === undefined ? null : p.data.budget === 'in definizione' ? { status: 'in-definizione' as const } : { status: 'importo' as const, cents: p.data.budget, euros: p.data.budget / 100 },
+      budget:
+        p.data.budget === undefined
+          ? null
+          : p.data.budget === 'in definizione'
+            ? { status: 'in-definizione' as const }
+            : { status: 'importo' as const, cents: p.data.budget, euros: p.data.budget / 100 },
       areas: p.data.areas.map((id) => ({ id, label: areaLabels.get(id) ?? id })),
       funding: p.data.funding.map((id) => ({ id, label: fundingById.get(id)?.label ?? id })),
-      partners: p.data.partners.map((partner) => ({ relation: partner.relation, ...(partner.organization ? { organization: orgRef(partner.organization) } : { name: partner.name }) })),
+      partners: p.data.partners.map((partner) => ({
+        relation: partner.relation,
+        ...(partner.organization ? { organization: orgRef(partner.organization) } : { name: partner.name }),
+      })),
       related: p.data.related.map((id) => ({ id, label: cardTitle.get(id) ?? id })),
       /** Cards of other organizations that declare this one as related (e.g. regional parts of a national programme). */
       relatedBy: projects.filter((other) => other.data.related.includes(p.id)).map((other) => ({ id: other.id, label: other.data.title })),
@@ -65,7 +76,8 @@ export function buildContentGraph(entries: readonly GraphInput[]) {
   for (const plan of plans) {
     for (const section of plan.data.sections) {
       for (const o of section.objectives) {
-        if (o.continues) continuedBy.set(o.continues, [...(continuedBy.get(o.continues) ?? []), `${plan.organization}/${plan.data.year}/${o.id}`]);
+        if (o.continues)
+          continuedBy.set(o.continues, [...(continuedBy.get(o.continues) ?? []), `${plan.organization}/${plan.data.year}/${o.id}`]);
       }
     }
   }
@@ -85,7 +97,10 @@ export function buildContentGraph(entries: readonly GraphInput[]) {
 
   const statsOut = stats.map((table) => {
     const periods = tablePeriods(table.data);
-    const headlines: (StatsTable['headlines'][number] & { result: HeadlineResult })[] = table.data.headlines.map((h) => ({ ...h, result: computeHeadline(table.data, h) }));
+    const headlines: (StatsTable['headlines'][number] & { result: HeadlineResult })[] = table.data.headlines.map((h) => ({
+      ...h,
+      result: computeHeadline(table.data, h),
+    }));
     return {
       id: table.id,
       organization: orgRef(table.organization ?? ''),

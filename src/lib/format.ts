@@ -9,7 +9,13 @@ import type { NormalizedPeriod } from './stats.ts';
 const LOCALE = 'it-IT';
 
 const integerFormat = new Intl.NumberFormat(LOCALE, { useGrouping: 'always', maximumFractionDigits: 0 });
-const euroFormat = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'EUR', useGrouping: 'always', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const euroFormat = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'EUR',
+  useGrouping: 'always',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 function decimalFormat(maxDigits: number, minDigits = 0): Intl.NumberFormat {
   return new Intl.NumberFormat(LOCALE, { useGrouping: 'always', minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
@@ -62,7 +68,11 @@ export function formatCompact(value: number): string {
 }
 
 /** A value by the kind of its row. */
-export function formatValue(value: number | null, kind: 'integer' | 'decimal' | 'percent' | 'euro' | 'rating', scale?: { max: number }): string {
+export function formatValue(
+  value: number | null,
+  kind: 'integer' | 'decimal' | 'percent' | 'euro' | 'rating',
+  scale?: { max: number },
+): string {
   if (value === null) return '–';
   switch (kind) {
     case 'integer':

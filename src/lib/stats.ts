@@ -58,7 +58,16 @@ export function computeHeadline(table: StatsTable, headline: Headline): Headline
   const declared = headline.declared ?? null;
   const row: StatsRow | undefined = headline.row === undefined ? undefined : table.rows.find((r) => r.id === headline.row);
   if (!row || !headline.compute || !row.values) {
-    return { value: declared, computed: null, declared, method: 'declared', periodsUsed: [], periodsMissing: [], includesPartial: false, differs: false };
+    return {
+      value: declared,
+      computed: null,
+      declared,
+      method: 'declared',
+      periodsUsed: [],
+      periodsMissing: [],
+      includesPartial: false,
+      differs: false,
+    };
   }
   const periods = tablePeriods(table);
   const wanted = headline.periods?.map(String);

@@ -21,10 +21,7 @@ export const SlugSchema = z
   .meta({ description: 'Identificativo in minuscolo con trattini', examples: ['riforma-cal'] });
 
 /** Non-empty text, e.g. `Welfare`. */
-export const TextSchema = z
-  .string({ error: 'atteso un testo' })
-  .trim()
-  .min(1, { error: 'il testo non può essere vuoto' });
+export const TextSchema = z.string({ error: 'atteso un testo' }).trim().min(1, { error: 'il testo non può essere vuoto' });
 
 /** Reference to an entry of another organization or collection: `<organizzazione>/<slug>`, e.g. `anci-nazionale/piccoli`. */
 export const EntryRefSchema = z

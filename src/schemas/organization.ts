@@ -65,7 +65,10 @@ export const OrganizationSchema = z
         /** City, e.g. `Milano`. */
         city: TextSchema,
         /** Province code, e.g. `MI`. */
-        province: z.string().regex(/^[A-Z]{2}$/, { error: 'attesa la sigla della provincia in due maiuscole (es. "MI")' }).optional(),
+        province: z
+          .string()
+          .regex(/^[A-Z]{2}$/, { error: 'attesa la sigla della provincia in due maiuscole (es. "MI")' })
+          .optional(),
       })
       .optional(),
     /** Contacts. */
@@ -144,7 +147,11 @@ export const OrganizationSchema = z
   })
   .superRefine((org, ctx) => {
     if (org.membership?.of !== undefined && org.membership.members > org.membership.of) {
-      ctx.addIssue({ code: 'custom', path: ['membership', 'members'], message: 'i soci non possono essere più del totale (membership.of)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['membership', 'members'],
+        message: 'i soci non possono essere più del totale (membership.of)',
+      });
     }
   });
 

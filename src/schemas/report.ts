@@ -73,13 +73,19 @@ const ListChapter = z.strictObject({
 
 const CHAPTER_TYPES = ['markdown', 'profile', 'governance', 'stats', 'cards', 'plan', 'list'] as const;
 
-export const ChapterSchema = z.discriminatedUnion('type', [MarkdownChapter, ProfileChapter, GovernanceChapter, StatsChapter, CardsChapter, PlanChapter, ListChapter], {
-  error: `ogni capitolo ha un "type" tra: ${CHAPTER_TYPES.join(', ')}`,
-});
+export const ChapterSchema = z.discriminatedUnion(
+  'type',
+  [MarkdownChapter, ProfileChapter, GovernanceChapter, StatsChapter, CardsChapter, PlanChapter, ListChapter],
+  {
+    error: `ogni capitolo ha un "type" tra: ${CHAPTER_TYPES.join(', ')}`,
+  },
+);
 
 export const ReportSchema = z.strictObject({
   /** `bilancio-sociale`, `catalogo` or `piano`. */
-  kind: z.enum(REPORT_KINDS, { error: `atteso uno di: ${REPORT_KINDS.join(', ')}` }).meta({ description: 'Tipo di pubblicazione', examples: ['catalogo'] }),
+  kind: z
+    .enum(REPORT_KINDS, { error: `atteso uno di: ${REPORT_KINDS.join(', ')}` })
+    .meta({ description: 'Tipo di pubblicazione', examples: ['catalogo'] }),
   /** Title, e.g. `Bilancio sociale 2019 – giugno 2024`. */
   title: TextSchema.meta({ description: 'Titolo', examples: ['Bilancio sociale'] }),
   /** Subtitle. */

@@ -90,7 +90,11 @@ export const HeadlineSchema = z
       ctx.addIssue({ code: 'custom', path: ['declared'], message: 'una cifra senza "row" deve avere il valore stampato "declared"' });
     }
     if (h.row !== undefined && h.compute === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['compute'], message: 'una cifra calcolata da una riga deve dire come: compute: sum, mean, last o change' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['compute'],
+        message: 'una cifra calcolata da una riga deve dire come: compute: sum, mean, last o change',
+      });
     }
   });
 
@@ -102,7 +106,9 @@ export const StatsTableSchema = z.strictObject({
   /** Section of the publication, e.g. `comunicazione`. */
   topic: TextSchema.optional(),
   /** Columns, in order. */
-  periods: z.array(PeriodSchema, { error: 'attesa una lista di periodi, es. [2019, 2020, { year: 2024, through: "2024-06" }]' }).default([]),
+  periods: z
+    .array(PeriodSchema, { error: 'attesa una lista di periodi, es. [2019, 2020, { year: 2024, through: "2024-06" }]' })
+    .default([]),
   /** Rows. */
   rows: z.array(StatsRowSchema, { error: 'attesa una lista di righe' }).default([]),
   /** Headline figures. */

@@ -33,10 +33,18 @@ type Ctx = {
 };
 
 function ids(ctx: Ctx, collection: string): Map<string, Entry> {
-  return ctx.byCollection.get(collection) ?? new Map();
+  return ctx.byCollection.get(collection) ?? new Map<string, Entry>();
 }
 
-function err(ctx: Ctx, entry: Entry, at: readonly PropertyKey[], message: string, fix: string | undefined, code: string, severity: Problem['severity'] = 'error'): void {
+function err(
+  ctx: Ctx,
+  entry: Entry,
+  at: readonly PropertyKey[],
+  message: string,
+  fix: string | undefined,
+  code: string,
+  severity: Problem['severity'] = 'error',
+): void {
   ctx.problems.push(problemAt(entry.parsed, [...entry.at, ...at], { severity, message, fix, code }));
 }
 
@@ -56,7 +64,14 @@ function checkDuplicates(ctx: Ctx, entry: Entry, items: readonly { id: string }[
   items.forEach((item, index) => {
     const first = seen.get(item.id);
     if (first !== undefined) {
-      err(ctx, entry, [...at, index, 'id'], `identificativo duplicato «${item.id}»: ${what} ${first + 1} usa già lo stesso`, `scegli un identificativo diverso, es. id: ${item.id}-2`, 'duplicato');
+      err(
+        ctx,
+        entry,
+        [...at, index, 'id'],
+        `identificativo duplicato «${item.id}»: ${what} ${first + 1} usa già lo stesso`,
+        `scegli un identificativo diverso, es. id: ${item.id}-2`,
+        'duplicato',
+      );
     } else seen.set(item.id, index);
   });
 }
@@ -72,7 +87,9 @@ function checkOrganizationFolder(ctx: Ctx, entry: Entry): void {
       column: 1,
       field: '',
       message: `la cartella «${entry.organization}» non corrisponde a nessuna organizzazione (manca data/organizations/${entry.organization}.yaml)`,
-      fix: suggestion(entry.organization, orgs.keys()) ? `sposta il file nella cartella «${suggestion(entry.organization, orgs.keys())}»` : `crea data/organizations/${entry.organization}.yaml`,
+      fix: suggestion(entry.organization, orgs.keys())
+        ? `sposta il file nella cartella «${suggestion(entry.organization, orgs.keys())}»`
+        : `crea data/organizations/${entry.organization}.yaml`,
       code: 'riferimento',
     });
   }
@@ -80,27 +97,55 @@ function checkOrganizationFolder(ctx: Ctx, entry: Entry): void {
 
 function checkImage(ctx: Ctx, entry: Entry, src: string, at: readonly PropertyKey[]): void {
   if (/^https?:\/\//.test(src)) {
-    err(ctx, entry, at, "le immagini devono stare accanto ai contenuti, non su un altro sito (il sito e i PDF non scaricano nulla dall'esterno)", 'scarica l\'immagine, mettila nella cartella del file e scrivi src: ./nome.jpg', 'immagine');
+    err(
+      ctx,
+      entry,
+      at,
+      "le immagini devono stare accanto ai contenuti, non su un altro sito (il sito e i PDF non scaricano nulla dall'esterno)",
+      "scarica l'immagine, mettila nella cartella del file e scrivi src: ./nome.jpg",
+      'immagine',
+    );
     return;
   }
   const abs = path.resolve(path.dirname(entry.abs), src);
   const rel = path.relative(ctx.root, abs).split(path.sep).join('/');
   if (rel.startsWith('..') || !fs.existsSync(abs)) {
-    err(ctx, entry, at, `immagine non trovata: ${src}`, `metti il file ${path.basename(src)} nella cartella ${path.dirname(entry.file)}/ o correggi il percorso`, 'immagine');
+    err(
+      ctx,
+      entry,
+      at,
+      `immagine non trovata: ${src}`,
+      `metti il file ${path.basename(src)} nella cartella ${path.dirname(entry.file)}/ o correggi il percorso`,
+      'immagine',
+    );
   }
 }
 
 function checkOrganization(ctx: Ctx, entry: Entry<Organization>): void {
   const org = entry.data;
   const orgs = ids(ctx, 'organizations');
-  if (org.areas) checkDuplicates(ctx, entry, org.areas, ['areas'], 'l\'area');
+  if (org.areas) checkDuplicates(ctx, entry, org.areas, ['areas'], "l'area");
   org.related?.forEach((rel, index) => {
     if (!orgs.has(rel.organization)) {
-      err(ctx, entry, ['related', index, 'organization'], `organizzazione «${rel.organization}» inesistente`, refFix('organization', rel.organization, orgs.keys(), `data/organizations/${rel.organization}.yaml`), 'riferimento');
+      err(
+        ctx,
+        entry,
+        ['related', index, 'organization'],
+        `organizzazione «${rel.organization}» inesistente`,
+        refFix('organization', rel.organization, orgs.keys(), `data/organizations/${rel.organization}.yaml`),
+        'riferimento',
+      );
     }
   });
   if (org.parent !== undefined && !orgs.has(org.parent)) {
-    err(ctx, entry, ['parent'], `organizzazione «${org.parent}» inesistente`, refFix('parent', org.parent, orgs.keys(), `data/organizations/${org.parent}.yaml`), 'riferimento');
+    err(
+      ctx,
+      entry,
+      ['parent'],
+      `organizzazione «${org.parent}» inesistente`,
+      refFix('parent', org.parent, orgs.keys(), `data/organizations/${org.parent}.yaml`),
+      'riferimento',
+    );
   }
   if (org.logo) checkImage(ctx, entry, org.logo.src, ['logo', 'src']);
 }
@@ -118,7 +163,9 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
           entry,
           ['areas', index],
           `area tematica «${area}» non prevista dal vocabolario di ${org.name.short}`,
-          suggestion(area, vocabulary) ? `usa «${suggestion(area, vocabulary)}»` : `aggiungi { id: ${area}, label: … } alle aree di data/organizations/${entry.organization}.yaml, o usa una di: ${[...vocabulary].join(', ') || '(nessuna area definita)'}`,
+          suggestion(area, vocabulary)
+            ? `usa «${suggestion(area, vocabulary)}»`
+            : `aggiungi { id: ${area}, label: … } alle aree di data/organizations/${entry.organization}.yaml, o usa una di: ${[...vocabulary].join(', ') || '(nessuna area definita)'}`,
           'riferimento',
         );
       }
@@ -126,33 +173,86 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
   }
   const funding = ids(ctx, 'funding');
   card.funding.forEach((id, index) => {
-    if (!funding.has(id)) err(ctx, entry, ['funding', index], `programma di finanziamento «${id}» non definito in data/funding.yaml`, refFix('funding', id, funding.keys(), `la voce «${id}» in data/funding.yaml`), 'riferimento');
+    if (!funding.has(id))
+      err(
+        ctx,
+        entry,
+        ['funding', index],
+        `programma di finanziamento «${id}» non definito in data/funding.yaml`,
+        refFix('funding', id, funding.keys(), `la voce «${id}» in data/funding.yaml`),
+        'riferimento',
+      );
   });
   card.partners.forEach((partner, index) => {
     if (partner.organization !== undefined && !orgs.has(partner.organization)) {
-      err(ctx, entry, ['partners', index, 'organization'], `organizzazione «${partner.organization}» inesistente`, `${refFix('organization', partner.organization, orgs.keys(), `data/organizations/${partner.organization}.yaml`)} (oppure scrivi name: … per un partner senza scheda)`, 'riferimento');
+      err(
+        ctx,
+        entry,
+        ['partners', index, 'organization'],
+        `organizzazione «${partner.organization}» inesistente`,
+        `${refFix('organization', partner.organization, orgs.keys(), `data/organizations/${partner.organization}.yaml`)} (oppure scrivi name: … per un partner senza scheda)`,
+        'riferimento',
+      );
     }
   });
   const projects = ids(ctx, 'projects');
   card.related.forEach((ref, index) => {
-    if (!projects.has(ref)) err(ctx, entry, ['related', index], `scheda «${ref}» inesistente`, refFix('related', ref, projects.keys(), `content/projects/${ref}.md`), 'riferimento');
-    if (ref === entry.id) err(ctx, entry, ['related', index], 'una scheda non può essere collegata a se stessa', 'rimuovi questo riferimento', 'riferimento');
+    if (!projects.has(ref))
+      err(
+        ctx,
+        entry,
+        ['related', index],
+        `scheda «${ref}» inesistente`,
+        refFix('related', ref, projects.keys(), `content/projects/${ref}.md`),
+        'riferimento',
+      );
+    if (ref === entry.id)
+      err(ctx, entry, ['related', index], 'una scheda non può essere collegata a se stessa', 'rimuovi questo riferimento', 'riferimento');
   });
   if (card.cover) checkImage(ctx, entry, card.cover.src, ['cover', 'src']);
   const today = ctx.options.today;
   const end = card.end === undefined ? null : parsePartialDate(card.end);
   const start = card.start === undefined ? null : parsePartialDate(card.start);
   if (card.status === 'attivo' && end && latestDay(end) < today) {
-    err(ctx, entry, ['status'], `lo stato è «attivo» ma la data di fine (${card.end}) è passata`, 'status: concluso (oppure correggi la data di fine)', 'stato-date', 'warning');
+    err(
+      ctx,
+      entry,
+      ['status'],
+      `lo stato è «attivo» ma la data di fine (${card.end}) è passata`,
+      'status: concluso (oppure correggi la data di fine)',
+      'stato-date',
+      'warning',
+    );
   }
   if (card.status === 'concluso' && end && earliestDay(end) > today) {
-    err(ctx, entry, ['status'], `lo stato è «concluso» ma la data di fine (${card.end}) è nel futuro`, 'status: attivo (oppure correggi la data di fine)', 'stato-date');
+    err(
+      ctx,
+      entry,
+      ['status'],
+      `lo stato è «concluso» ma la data di fine (${card.end}) è nel futuro`,
+      'status: attivo (oppure correggi la data di fine)',
+      'stato-date',
+    );
   }
   if (card.status === 'in-progettazione' && end && latestDay(end) < today) {
-    err(ctx, entry, ['status'], `lo stato è «in-progettazione» ma la data di fine (${card.end}) è passata`, 'status: concluso (oppure correggi le date)', 'stato-date');
+    err(
+      ctx,
+      entry,
+      ['status'],
+      `lo stato è «in-progettazione» ma la data di fine (${card.end}) è passata`,
+      'status: concluso (oppure correggi le date)',
+      'stato-date',
+    );
   }
   if (start && earliestDay(start) > today && card.status === 'concluso') {
-    err(ctx, entry, ['start'], `lo stato è «concluso» ma l'inizio (${card.start}) è nel futuro`, 'correggi la data di inizio o lo stato', 'stato-date');
+    err(
+      ctx,
+      entry,
+      ['start'],
+      `lo stato è «concluso» ma l'inizio (${card.start}) è nel futuro`,
+      'correggi la data di inizio o lo stato',
+      'stato-date',
+    );
   }
 }
 
@@ -161,7 +261,8 @@ function objectiveIndex(ctx: Ctx): Map<string, { plan: Entry<Plan>; year: number
   for (const entry of ids(ctx, 'plans').values()) {
     const plan = entry as Entry<Plan>;
     for (const section of plan.data.sections) {
-      for (const objective of section.objectives) out.set(`${plan.organization}/${plan.data.year}/${objective.id}`, { plan, year: plan.data.year });
+      for (const objective of section.objectives)
+        out.set(`${plan.organization}/${plan.data.year}/${objective.id}`, { plan, year: plan.data.year });
     }
   }
   return out;
@@ -178,14 +279,28 @@ function headlineIds(ctx: Ctx): Set<string> {
 function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
   const plan = entry.data;
   if (entry.slug !== String(plan.year)) {
-    err(ctx, entry, ['year'], `l'anno (${plan.year}) non corrisponde al nome del file (${entry.slug}.md)`, `year: ${entry.slug} (oppure rinomina il file in ${plan.year}.md)`, 'anno-file');
+    err(
+      ctx,
+      entry,
+      ['year'],
+      `l'anno (${plan.year}) non corrisponde al nome del file (${entry.slug}.md)`,
+      `year: ${entry.slug} (oppure rinomina il file in ${plan.year}.md)`,
+      'anno-file',
+    );
   }
   checkDuplicates(ctx, entry, plan.sections, ['sections'], 'la sezione');
   const allObjectives = plan.sections.flatMap((section, s) => section.objectives.map((o, i) => ({ o, s, i })));
   const seen = new Map<string, string>();
   for (const { o, s, i } of allObjectives) {
     if (seen.has(o.id)) {
-      err(ctx, entry, ['sections', s, 'objectives', i, 'id'], `obiettivo duplicato «${o.id}»: l'identificativo è già usato in ${seen.get(o.id) ?? ''}`, `id: ${o.id}-2`, 'duplicato');
+      err(
+        ctx,
+        entry,
+        ['sections', s, 'objectives', i, 'id'],
+        `obiettivo duplicato «${o.id}»: l'identificativo è già usato in ${seen.get(o.id) ?? ''}`,
+        `id: ${o.id}-2`,
+        'duplicato',
+      );
     } else seen.set(o.id, `sections[${s}]`);
   }
   const objectives = objectiveIndex(ctx);
@@ -197,21 +312,68 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
     if (o.continues !== undefined) {
       const target = objectives.get(o.continues);
       if (!target) {
-        err(ctx, entry, [...at, 'continues'], `obiettivo «${o.continues}» inesistente`, refFix('continues', o.continues, objectives.keys(), "l'obiettivo nel piano indicato"), 'riferimento');
+        err(
+          ctx,
+          entry,
+          [...at, 'continues'],
+          `obiettivo «${o.continues}» inesistente`,
+          refFix('continues', o.continues, objectives.keys(), "l'obiettivo nel piano indicato"),
+          'riferimento',
+        );
       } else if (target.year >= plan.year) {
-        err(ctx, entry, [...at, 'continues'], `un obiettivo può continuare solo un obiettivo di un anno precedente (${o.continues} è del ${target.year})`, 'indica un obiettivo di un piano precedente', 'riferimento');
+        err(
+          ctx,
+          entry,
+          [...at, 'continues'],
+          `un obiettivo può continuare solo un obiettivo di un anno precedente (${o.continues} è del ${target.year})`,
+          'indica un obiettivo di un piano precedente',
+          'riferimento',
+        );
       }
     }
     if (o.deadline) {
       const by = parsePartialDate(o.deadline.by);
-      if (by && by.year < plan.year) err(ctx, entry, [...at, 'deadline', 'by'], `la scadenza (${o.deadline.by}) è precedente all'anno del piano (${plan.year})`, 'correggi la scadenza', 'date', 'warning');
+      if (by && by.year < plan.year)
+        err(
+          ctx,
+          entry,
+          [...at, 'deadline', 'by'],
+          `la scadenza (${o.deadline.by}) è precedente all'anno del piano (${plan.year})`,
+          'correggi la scadenza',
+          'date',
+          'warning',
+        );
     }
     o.outcomes.forEach((outcome, k) => {
       outcome.evidence.forEach((ev, e) => {
         const evAt = [...at, 'outcomes', k, 'evidence', e];
-        if (ev.card !== undefined && !projects.has(ev.card)) err(ctx, entry, [...evAt, 'card'], `scheda «${ev.card}» inesistente`, refFix('card', ev.card, projects.keys(), `content/projects/${ev.card}.md`), 'riferimento');
-        if (ev.stats !== undefined && !stats.has(ev.stats)) err(ctx, entry, [...evAt, 'stats'], `tabella «${ev.stats}» inesistente`, refFix('stats', ev.stats, stats.keys(), `data/stats/${ev.stats}.yaml`), 'riferimento');
-        if (ev.headline !== undefined && !headlines.has(ev.headline)) err(ctx, entry, [...evAt, 'headline'], `cifra «${ev.headline}» inesistente (forma: organizzazione/tabella/cifra)`, refFix('headline', ev.headline, headlines, 'la cifra nella tabella'), 'riferimento');
+        if (ev.card !== undefined && !projects.has(ev.card))
+          err(
+            ctx,
+            entry,
+            [...evAt, 'card'],
+            `scheda «${ev.card}» inesistente`,
+            refFix('card', ev.card, projects.keys(), `content/projects/${ev.card}.md`),
+            'riferimento',
+          );
+        if (ev.stats !== undefined && !stats.has(ev.stats))
+          err(
+            ctx,
+            entry,
+            [...evAt, 'stats'],
+            `tabella «${ev.stats}» inesistente`,
+            refFix('stats', ev.stats, stats.keys(), `data/stats/${ev.stats}.yaml`),
+            'riferimento',
+          );
+        if (ev.headline !== undefined && !headlines.has(ev.headline))
+          err(
+            ctx,
+            entry,
+            [...evAt, 'headline'],
+            `cifra «${ev.headline}» inesistente (forma: organizzazione/tabella/cifra)`,
+            refFix('headline', ev.headline, headlines, 'la cifra nella tabella'),
+            'riferimento',
+          );
       });
     });
   }
@@ -227,32 +389,78 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
   const years = new Map<number, number>();
   table.periods.forEach((p, index) => {
     const n = periods[index]!;
-    if (years.has(n.year)) err(ctx, entry, ['periods', index], `l'anno ${n.year} compare due volte tra i periodi`, 'ogni anno va indicato una sola volta', 'duplicato');
+    if (years.has(n.year))
+      err(
+        ctx,
+        entry,
+        ['periods', index],
+        `l'anno ${n.year} compare due volte tra i periodi`,
+        'ogni anno va indicato una sola volta',
+        'duplicato',
+      );
     years.set(n.year, index);
     if (typeof p === 'object' && p.through !== undefined && Number(p.through.slice(0, 4)) !== p.year) {
-      err(ctx, entry, ['periods', index, 'through'], `il mese finale (${p.through}) non è nell'anno del periodo (${p.year})`, `through: ${p.year}-${p.through.slice(5, 7)}`, 'periodo');
+      err(
+        ctx,
+        entry,
+        ['periods', index, 'through'],
+        `il mese finale (${p.through}) non è nell'anno del periodo (${p.year})`,
+        `through: ${p.year}-${p.through.slice(5, 7)}`,
+        'periodo',
+      );
     }
-    if (index > 0 && n.year <= periods[index - 1]!.year) err(ctx, entry, ['periods', index], 'i periodi vanno in ordine cronologico, dal più vecchio', 'riordina i periodi', 'periodo');
+    if (index > 0 && n.year <= periods[index - 1]!.year)
+      err(ctx, entry, ['periods', index], 'i periodi vanno in ordine cronologico, dal più vecchio', 'riordina i periodi', 'periodo');
   });
   checkDuplicates(ctx, entry, table.rows, ['rows'], 'la riga');
   checkDuplicates(ctx, entry, table.headlines, ['headlines'], 'la cifra');
   const csvRel = `${entry.file.slice(0, -'.yaml'.length)}.csv`;
   table.rows.forEach((row, r) => {
     if (row.values === undefined) {
-      if (!ctx.assets.has(csvRel)) err(ctx, entry, ['rows', r], `la riga «${row.id}» non ha valori`, `aggiungi values: [${periods.map(() => '…').join(', ')}] (uno per periodo, null se manca) oppure il file ${path.basename(csvRel)}`, 'valori');
+      if (!ctx.assets.has(csvRel))
+        err(
+          ctx,
+          entry,
+          ['rows', r],
+          `la riga «${row.id}» non ha valori`,
+          `aggiungi values: [${periods.map(() => '…').join(', ')}] (uno per periodo, null se manca) oppure il file ${path.basename(csvRel)}`,
+          'valori',
+        );
       return;
     }
     if (row.values.length !== periods.length) {
-      err(ctx, entry, ['rows', r, 'values'], `la riga «${row.id}» ha ${row.values.length} valori ma la tabella ha ${periods.length} periodi (${periods.map((p) => p.id).join(', ')})`, `un valore per periodo, nello stesso ordine; null dove il dato manca`, 'valori');
+      err(
+        ctx,
+        entry,
+        ['rows', r, 'values'],
+        `la riga «${row.id}» ha ${row.values.length} valori ma la tabella ha ${periods.length} periodi (${periods.map((p) => p.id).join(', ')})`,
+        `un valore per periodo, nello stesso ordine; null dove il dato manca`,
+        'valori',
+      );
     }
-    if (row.kind === 'rating' && row.scale === undefined) err(ctx, entry, ['rows', r, 'scale'], 'una valutazione deve indicare la scala', 'scale: { min: 1, max: 5 }', 'valori');
+    if (row.kind === 'rating' && row.scale === undefined)
+      err(ctx, entry, ['rows', r, 'scale'], 'una valutazione deve indicare la scala', 'scale: { min: 1, max: 5 }', 'valori');
     row.values.forEach((value, v) => {
       if (value === null) return;
       if (isIntegerKind(row.kind) && !Number.isInteger(value)) {
-        err(ctx, entry, ['rows', r, 'values', v], `la riga «${row.id}» contiene numeri interi, ma qui c'è ${formatNumberPlain(value)}`, 'scrivi un numero intero (senza punto delle migliaia), o imposta kind: decimal', 'valori');
+        err(
+          ctx,
+          entry,
+          ['rows', r, 'values', v],
+          `la riga «${row.id}» contiene numeri interi, ma qui c'è ${formatNumberPlain(value)}`,
+          'scrivi un numero intero (senza punto delle migliaia), o imposta kind: decimal',
+          'valori',
+        );
       }
       if (row.kind === 'rating' && row.scale && (value < row.scale.min || value > row.scale.max)) {
-        err(ctx, entry, ['rows', r, 'values', v], `valore fuori scala (${row.scale.min}–${row.scale.max})`, 'correggi il valore o la scala', 'valori');
+        err(
+          ctx,
+          entry,
+          ['rows', r, 'values', v],
+          `valore fuori scala (${row.scale.min}–${row.scale.max})`,
+          'correggi il valore o la scala',
+          'valori',
+        );
       }
     });
   });
@@ -260,11 +468,26 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
   table.headlines.forEach((h, index) => {
     const at = ['headlines', index];
     if (h.row !== undefined && !rowIds.has(h.row)) {
-      err(ctx, entry, [...at, 'row'], `riga «${h.row}» inesistente in questa tabella`, refFix('row', h.row, rowIds, 'la riga'), 'riferimento');
+      err(
+        ctx,
+        entry,
+        [...at, 'row'],
+        `riga «${h.row}» inesistente in questa tabella`,
+        refFix('row', h.row, rowIds, 'la riga'),
+        'riferimento',
+      );
       return;
     }
     h.periods?.forEach((p, k) => {
-      if (!periods.some((period) => period.id === String(p))) err(ctx, entry, [...at, 'periods', k], `periodo ${p} non presente nella tabella`, `usa uno di: ${periods.map((x) => x.id).join(', ')}`, 'riferimento');
+      if (!periods.some((period) => period.id === String(p)))
+        err(
+          ctx,
+          entry,
+          [...at, 'periods', k],
+          `periodo ${p} non presente nella tabella`,
+          `usa uno di: ${periods.map((x) => x.id).join(', ')}`,
+          'riferimento',
+        );
     });
     const result = computeHeadline(table, h);
     if (result.differs && result.computed !== null && result.declared !== null) {
@@ -300,44 +523,106 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
     const at = ['chapters', index];
     switch (chapter.type) {
       case 'markdown':
-        if (!pages.has(chapter.page)) err(ctx, entry, [...at, 'page'], `testo «${chapter.page}» inesistente`, refFix('page', chapter.page, pages.keys(), `content/pages/${chapter.page}.md`), 'riferimento');
+        if (!pages.has(chapter.page))
+          err(
+            ctx,
+            entry,
+            [...at, 'page'],
+            `testo «${chapter.page}» inesistente`,
+            refFix('page', chapter.page, pages.keys(), `content/pages/${chapter.page}.md`),
+            'riferimento',
+          );
         break;
       case 'stats':
         chapter.tables.forEach((t, k) => {
-          if (!stats.has(t)) err(ctx, entry, [...at, 'tables', k], `tabella «${t}» inesistente`, refFix('tables', t, stats.keys(), `data/stats/${t}.yaml`), 'riferimento');
+          if (!stats.has(t))
+            err(
+              ctx,
+              entry,
+              [...at, 'tables', k],
+              `tabella «${t}» inesistente`,
+              refFix('tables', t, stats.keys(), `data/stats/${t}.yaml`),
+              'riferimento',
+            );
         });
-        if (chapter.intro !== undefined && !pages.has(chapter.intro)) err(ctx, entry, [...at, 'intro'], `testo «${chapter.intro}» inesistente`, refFix('intro', chapter.intro, pages.keys(), `content/pages/${chapter.intro}.md`), 'riferimento');
+        if (chapter.intro !== undefined && !pages.has(chapter.intro))
+          err(
+            ctx,
+            entry,
+            [...at, 'intro'],
+            `testo «${chapter.intro}» inesistente`,
+            refFix('intro', chapter.intro, pages.keys(), `content/pages/${chapter.intro}.md`),
+            'riferimento',
+          );
         break;
       case 'plan': {
         const plan = plans.get(chapter.plan) as Entry<Plan> | undefined;
         if (!plan) {
-          err(ctx, entry, [...at, 'plan'], `piano «${chapter.plan}» inesistente`, refFix('plan', chapter.plan, plans.keys(), `content/plans/${chapter.plan}.md`), 'riferimento');
+          err(
+            ctx,
+            entry,
+            [...at, 'plan'],
+            `piano «${chapter.plan}» inesistente`,
+            refFix('plan', chapter.plan, plans.keys(), `content/plans/${chapter.plan}.md`),
+            'riferimento',
+          );
           break;
         }
         const sectionIds = new Set(plan.data.sections.map((s) => s.id));
         chapter.sections?.forEach((s, k) => {
-          if (!sectionIds.has(s)) err(ctx, entry, [...at, 'sections', k], `sezione «${s}» inesistente nel piano ${chapter.plan}`, refFix('sections', s, sectionIds, 'la sezione'), 'riferimento');
+          if (!sectionIds.has(s))
+            err(
+              ctx,
+              entry,
+              [...at, 'sections', k],
+              `sezione «${s}» inesistente nel piano ${chapter.plan}`,
+              refFix('sections', s, sectionIds, 'la sezione'),
+              'riferimento',
+            );
         });
         break;
       }
       case 'cards': {
         const orgId = chapter.filter.organization ?? entry.organization;
         if (chapter.filter.organization !== undefined && !orgs.has(chapter.filter.organization)) {
-          err(ctx, entry, [...at, 'filter', 'organization'], `organizzazione «${chapter.filter.organization}» inesistente`, refFix('organization', chapter.filter.organization, orgs.keys(), 'l\'organizzazione'), 'riferimento');
+          err(
+            ctx,
+            entry,
+            [...at, 'filter', 'organization'],
+            `organizzazione «${chapter.filter.organization}» inesistente`,
+            refFix('organization', chapter.filter.organization, orgs.keys(), "l'organizzazione"),
+            'riferimento',
+          );
         }
         const orgData = orgs.get(orgId ?? '')?.data as Organization | undefined;
         const vocabulary = new Set(orgData?.areas?.map((a) => a.id) ?? []);
         chapter.filter.areas?.forEach((a, k) => {
-          if (!vocabulary.has(a)) err(ctx, entry, [...at, 'filter', 'areas', k], `area «${a}» non prevista dal vocabolario dell'organizzazione`, refFix('areas', a, vocabulary, "l'area"), 'riferimento');
+          if (!vocabulary.has(a))
+            err(
+              ctx,
+              entry,
+              [...at, 'filter', 'areas', k],
+              `area «${a}» non prevista dal vocabolario dell'organizzazione`,
+              refFix('areas', a, vocabulary, "l'area"),
+              'riferimento',
+            );
         });
         const seenOrder = new Set<string>();
         chapter.order?.forEach((ref, k) => {
           const card = projects.get(ref) as Entry<ProjectCard> | undefined;
           if (!card) {
-            err(ctx, entry, [...at, 'order', k], `scheda «${ref}» inesistente`, refFix('order', ref, projects.keys(), `content/projects/${ref}.md`), 'riferimento');
+            err(
+              ctx,
+              entry,
+              [...at, 'order', k],
+              `scheda «${ref}» inesistente`,
+              refFix('order', ref, projects.keys(), `content/projects/${ref}.md`),
+              'riferimento',
+            );
             return;
           }
-          if (seenOrder.has(ref)) err(ctx, entry, [...at, 'order', k], `la scheda «${ref}» compare due volte`, 'rimuovi il doppione', 'duplicato');
+          if (seenOrder.has(ref))
+            err(ctx, entry, [...at, 'order', k], `la scheda «${ref}» compare due volte`, 'rimuovi il doppione', 'duplicato');
           seenOrder.add(ref);
           const f = chapter.filter;
           const matches =
@@ -345,7 +630,15 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
             (f.status === undefined || f.status.includes(card.data.status)) &&
             (f.kind === undefined || f.kind.includes(card.data.kind)) &&
             (f.areas === undefined || card.data.areas.some((a) => f.areas?.includes(a)));
-          if (!matches) err(ctx, entry, [...at, 'order', k], `la scheda «${ref}» non rientra nel filtro del capitolo (stato «${card.data.status}»): non verrebbe stampata qui`, 'correggi lo stato della scheda o spostala nel capitolo giusto', 'riferimento');
+          if (!matches)
+            err(
+              ctx,
+              entry,
+              [...at, 'order', k],
+              `la scheda «${ref}» non rientra nel filtro del capitolo (stato «${card.data.status}»): non verrebbe stampata qui`,
+              'correggi lo stato della scheda o spostala nel capitolo giusto',
+              'riferimento',
+            );
         });
         break;
       }
@@ -361,10 +654,17 @@ export function checkSource(loaded: LoadedSource, options: CheckOptions): Proble
   const problems: Problem[] = [];
   for (const entry of loaded.entries) {
     let map = byCollection.get(entry.collection);
-    if (!map) byCollection.set(entry.collection, (map = new Map()));
+    if (!map) byCollection.set(entry.collection, (map = new Map<string, Entry>()));
     const existing = map.get(entry.id);
     if (existing) {
-      problems.push(problemAt(entry.parsed, [...entry.at, 'id'], { severity: 'error', message: `identificativo duplicato «${entry.id}»: già usato in ${existing.file}`, fix: 'scegli un identificativo diverso', code: 'duplicato' }));
+      problems.push(
+        problemAt(entry.parsed, [...entry.at, 'id'], {
+          severity: 'error',
+          message: `identificativo duplicato «${entry.id}»: già usato in ${existing.file}`,
+          fix: 'scegli un identificativo diverso',
+          code: 'duplicato',
+        }),
+      );
     } else map.set(entry.id, entry);
   }
   const ctx: Ctx = { problems, byCollection, root: loaded.root, assets: loaded.assets, options };

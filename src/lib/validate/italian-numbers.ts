@@ -26,10 +26,17 @@ function formatYamlNumber(value: number, decimals: number): string {
  * number, or null when it is either a correct YAML number or not a number at all.
  */
 export function detectNumberTrap(raw: string): NumberTrap | null {
-  const text = raw.trim().replace(/^["']|["']$/g, '').trim();
+  const text = raw
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim();
   if (THOUSANDS_ONLY.test(text)) {
     const value = Number(text.replace(/\./g, ''));
-    return { value, yaml: String(value), reason: `YAML legge ${text} come ${Number(text)}: il punto è il separatore dei decimali, non delle migliaia` };
+    return {
+      value,
+      yaml: String(value),
+      reason: `YAML legge ${text} come ${Number(text)}: il punto è il separatore dei decimali, non delle migliaia`,
+    };
   }
   if (DECIMAL_COMMA.test(text)) {
     const [int, dec] = text.split(',');
@@ -42,7 +49,11 @@ export function detectNumberTrap(raw: string): NumberTrap | null {
     const digits = (intPart ?? '').replace(/\./g, '');
     const decimals = decPart?.length ?? 0;
     const value = Number(decPart === undefined ? digits : `${digits}.${decPart}`);
-    return { value, yaml: formatYamlNumber(value, Math.min(decimals, 2) === decimals ? decimals : 2), reason: 'un importo va scritto come numero: senza «€», senza punti delle migliaia e con il punto per i decimali' };
+    return {
+      value,
+      yaml: formatYamlNumber(value, Math.min(decimals, 2) === decimals ? decimals : 2),
+      reason: 'un importo va scritto come numero: senza «€», senza punti delle migliaia e con il punto per i decimali',
+    };
   }
   return null;
 }

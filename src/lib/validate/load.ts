@@ -18,15 +18,7 @@ import { SLUG_RE } from '../../schemas/common.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { allowedKeys, closest, exampleAt, expectsNumber } from './schema-introspect.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
-import {
-  nodeAt,
-  parseMarkdownSource,
-  parseYamlSource,
-  positionOf,
-  readSourceText,
-  sourceOf,
-  type ParsedSource,
-} from './source-file.ts';
+import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceText, sourceOf, type ParsedSource } from './source-file.ts';
 
 export type CollectionName = 'organizations' | 'funding' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
 
@@ -120,7 +112,11 @@ function walkScalars(node: unknown, pathSoFar: PropertyKey[], visit: (node: Node
   }
 }
 
-export function problemAt(parsed: ParsedSource, pathToField: readonly PropertyKey[], problem: Omit<Problem, 'file' | 'line' | 'column' | 'field'> & { field?: string }): Problem {
+export function problemAt(
+  parsed: ParsedSource,
+  pathToField: readonly PropertyKey[],
+  problem: Omit<Problem, 'file' | 'line' | 'column' | 'field'> & { field?: string },
+): Problem {
   const { node, key, exact } = nodeAt(parsed.doc, pathToField);
   const target = exact ? node : node;
   const pos = positionOf(parsed, (exact ? target?.range?.[0] : (node?.range?.[0] ?? undefined)) ?? key?.range?.[0]);
@@ -135,10 +131,15 @@ export function problemAt(parsed: ParsedSource, pathToField: readonly PropertyKe
 }
 
 /** Turns zod issues into editor problems pointing into the file. */
-export function issuesToProblems(parsed: ParsedSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[], skip: Set<string>): Problem[] {
+export function issuesToProblems(
+  parsed: ParsedSource,
+  schema: z.ZodType,
+  issues: readonly z.core.$ZodIssue[],
+  skip: Set<string>,
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    const issuePath = issue.path as PropertyKey[];
+    const issuePath = issue.path;
     if (skip.has(fieldPath(issuePath))) continue;
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeys(schema, issuePath);
@@ -224,7 +225,12 @@ function numberTraps(parsed: ParsedSource, schema: z.ZodType): { problems: Probl
 }
 
 /** Parses and validates one file against a schema. */
-export function validateFile(abs: string, rel: string, format: 'yaml' | 'markdown', schema: z.ZodType): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
+export function validateFile(
+  abs: string,
+  rel: string,
+  format: 'yaml' | 'markdown',
+  schema: z.ZodType,
+): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
   const text = readSourceText(abs, rel);
   if ('severity' in text) return { problems: [text] };
   const { parsed, problems } = format === 'markdown' ? parseMarkdownSource(text) : parseYamlSource(text);
@@ -275,15 +281,34 @@ export function loadSource(root: string): LoadedSource {
         continue;
       }
       if (ext === '.mdx') {
-        problems.push(misplaced(rel, 'i contenuti si scrivono in .md, non in .mdx: un file MDX può eseguire codice durante la costruzione del sito', `rinomina il file in ${stem}.md e togli eventuali import/componenti`));
+        problems.push(
+          misplaced(
+            rel,
+            'i contenuti si scrivono in .md, non in .mdx: un file MDX può eseguire codice durante la costruzione del sito',
+            `rinomina il file in ${stem}.md e togli eventuali import/componenti`,
+          ),
+        );
         continue;
       }
       if ((ext === '.yml' && spec.ext === '.yaml') || (ext === '.markdown' && spec.ext === '.md')) {
-        problems.push(misplaced(rel, `estensione ${ext} non riconosciuta per ${spec.label}: il file verrebbe ignorato`, `rinomina il file in ${stem}${spec.ext}`));
+        problems.push(
+          misplaced(
+            rel,
+            `estensione ${ext} non riconosciuta per ${spec.label}: il file verrebbe ignorato`,
+            `rinomina il file in ${stem}${spec.ext}`,
+          ),
+        );
         continue;
       }
       if (ext !== spec.ext) {
-        problems.push(misplaced(rel, `file non riconosciuto in ${spec.dir}/: qui si aspettano file ${spec.ext} (${spec.label})`, `sposta il file fuori da ${spec.dir}/ o rinominalo con estensione ${spec.ext}`, 'warning'));
+        problems.push(
+          misplaced(
+            rel,
+            `file non riconosciuto in ${spec.dir}/: qui si aspettano file ${spec.ext} (${spec.label})`,
+            `sposta il file fuori da ${spec.dir}/ o rinominalo con estensione ${spec.ext}`,
+            'warning',
+          ),
+        );
         continue;
       }
       if (inner.length !== spec.depth) {
@@ -332,7 +357,16 @@ export function loadSource(root: string): LoadedSource {
     problems.push(...fileProblems);
     if (parsed && Array.isArray(data)) {
       data.forEach((item: { id: string }, index) => {
-        entries.push({ collection: 'funding', id: item.id, slug: item.id, file: FUNDING_FILE, abs: fundingAbs, parsed, data: item, at: [index] });
+        entries.push({
+          collection: 'funding',
+          id: item.id,
+          slug: item.id,
+          file: FUNDING_FILE,
+          abs: fundingAbs,
+          parsed,
+          data: item,
+          at: [index],
+        });
       });
     }
   }

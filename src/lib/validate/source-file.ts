@@ -47,7 +47,12 @@ export function readSourceText(abs: string, rel: string): SourceText | Problem {
     const stat = fs.statSync(abs);
     if (stat.size > MAX_FILE_BYTES) {
       const mb = (stat.size / 1024 / 1024).toFixed(1).replace('.', ',');
-      return fileProblem(rel, 'file-troppo-grande', `il file è troppo grande (${mb} MB, il massimo è 5 MB): non sembra un contenuto scritto a mano`, 'dividi il contenuto in più file o rimuovi il file dalla cartella dei contenuti');
+      return fileProblem(
+        rel,
+        'file-troppo-grande',
+        `il file è troppo grande (${mb} MB, il massimo è 5 MB): non sembra un contenuto scritto a mano`,
+        'dividi il contenuto in più file o rimuovi il file dalla cartella dei contenuti',
+      );
     }
     bytes = fs.readFileSync(abs);
   } catch (error) {
@@ -55,13 +60,23 @@ export function readSourceText(abs: string, rel: string): SourceText | Problem {
     return fileProblem(rel, 'file-illeggibile', `impossibile leggere il file (${reason})`, 'controlla che il file esista e sia leggibile');
   }
   if (bytes.includes(0)) {
-    return fileProblem(rel, 'file-binario', 'il file non è un testo (contiene dati binari): forse è un\'immagine o un documento salvato con l\'estensione sbagliata', 'salva il contenuto come testo semplice UTF-8, o sposta il file fuori dalla cartella dei contenuti');
+    return fileProblem(
+      rel,
+      'file-binario',
+      "il file non è un testo (contiene dati binari): forse è un'immagine o un documento salvato con l'estensione sbagliata",
+      'salva il contenuto come testo semplice UTF-8, o sposta il file fuori dalla cartella dei contenuti',
+    );
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fileProblem(rel, 'codifica', 'il file non è codificato in UTF-8 (forse Windows-1252 o Latin-1): le lettere accentate sarebbero illeggibili', "salva il file con la codifica UTF-8 (nell'editor: «Salva con codifica» → UTF-8)");
+    return fileProblem(
+      rel,
+      'codifica',
+      'il file non è codificato in UTF-8 (forse Windows-1252 o Latin-1): le lettere accentate sarebbero illeggibili',
+      "salva il file con la codifica UTF-8 (nell'editor: «Salva con codifica» → UTF-8)",
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { rel, text };
@@ -88,7 +103,12 @@ const YAML_MESSAGES: Record<string, string> = {
 };
 
 /** Parses YAML text that starts at `lineOffset` lines into the file; YAML errors become problems. */
-export function parseYamlText(rel: string, text: string, lineOffset: number, fullText: string): { parsed?: ParsedSource; problems: Problem[] } {
+export function parseYamlText(
+  rel: string,
+  text: string,
+  lineOffset: number,
+  fullText: string,
+): { parsed?: ParsedSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: Problem[] = [];
@@ -103,7 +123,10 @@ export function parseYamlText(rel: string, text: string, lineOffset: number, ful
       field: '',
       message: `errore di sintassi YAML: ${YAML_MESSAGES[error.code] ?? 'struttura non valida'}`,
       found: lineText.trim() === '' ? undefined : lineText.trim().slice(0, 80),
-      fix: error.code === 'TAB_AS_INDENT' ? 'sostituisci i Tab a inizio riga con spazi (2 per livello)' : 'correggi la riga indicata (controlla rientri, due punti e virgolette)',
+      fix:
+        error.code === 'TAB_AS_INDENT'
+          ? 'sostituisci i Tab a inizio riga con spazi (2 per livello)'
+          : 'correggi la riga indicata (controlla rientri, due punti e virgolette)',
       code: 'yaml',
     });
   }
@@ -112,7 +135,16 @@ export function parseYamlText(rel: string, text: string, lineOffset: number, ful
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return { problems: [fileProblem(rel, 'yaml', 'errore di sintassi YAML: troppi alias o riferimenti circolari', 'rimuovi gli alias (&nome / *nome) dal file')] };
+    return {
+      problems: [
+        fileProblem(
+          rel,
+          'yaml',
+          'errore di sintassi YAML: troppi alias o riferimenti circolari',
+          'rimuovi gli alias (&nome / *nome) dal file',
+        ),
+      ],
+    };
   }
   return { parsed: { rel, text: fullText, doc, lineCounter, lineOffset, data }, problems };
 }
