@@ -79,7 +79,9 @@ function checkDuplicates(ctx: Ctx, entry: Entry, items: readonly { id: string }[
 function checkOrganizationFolder(ctx: Ctx, entry: Entry): void {
   if (entry.organization === undefined) return;
   const orgs = ids(ctx, 'organizations');
-  if (!orgs.has(entry.organization)) {
+  // An organization file that exists but has errors is reported on its own: no cascade here.
+  const orgFileExists = fs.existsSync(path.join(ctx.root, 'data', 'organizations', `${entry.organization}.yaml`));
+  if (!orgs.has(entry.organization) && !orgFileExists) {
     ctx.problems.push({
       severity: 'error',
       file: entry.file,

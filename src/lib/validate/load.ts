@@ -130,6 +130,22 @@ export function problemAt(
   };
 }
 
+/**
+ * A union ("a number or «in definizione»") reports one generic message. When exactly one branch
+ * accepted the value's type and failed on a finer rule (three decimals, a negative amount, a bad
+ * month), that branch's message is the useful one.
+ */
+export function specificIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return issue;
+  const typeMatched = (issue.errors as z.core.$ZodIssue[][]).filter(
+    (branch) =>
+      branch.length > 0 && branch.every((sub) => sub.path.length > 0 || (sub.code !== 'invalid_type' && sub.code !== 'invalid_value')),
+  );
+  const branch = typeMatched.length === 1 ? typeMatched[0] : undefined;
+  const first = branch?.[0];
+  return first ? specificIssue({ ...first, path: [...issue.path, ...first.path] }) : issue;
+}
+
 /** Turns zod issues into editor problems pointing into the file. */
 export function issuesToProblems(
   parsed: ParsedSource,
@@ -138,7 +154,8 @@ export function issuesToProblems(
   skip: Set<string>,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues) {
+  for (const rawIssue of issues) {
+    const issue = specificIssue(rawIssue);
     const issuePath = issue.path;
     if (skip.has(fieldPath(issuePath))) continue;
     if (issue.code === 'unrecognized_keys') {
