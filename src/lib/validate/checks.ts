@@ -29,11 +29,28 @@ type Ctx = {
   byCollection: Map<string, Map<string, Entry>>;
   root: string;
   assets: Set<string>;
+  invalid: Set<string>;
   options: CheckOptions;
 };
 
-function ids(ctx: Ctx, collection: string): Map<string, Entry> {
-  return ctx.byCollection.get(collection) ?? new Map<string, Entry>();
+/** Valid entries by id; `has` is also true for files that exist but failed validation (reported on their own). */
+class KnownEntries extends Map<string, Entry> {
+  constructor(
+    entries: Map<string, Entry> | undefined,
+    private readonly invalid: ReadonlySet<string>,
+  ) {
+    super(entries);
+  }
+  override has(id: string): boolean {
+    return super.has(id) || this.invalid.has(id);
+  }
+}
+
+function ids(ctx: Ctx, collection: string): KnownEntries {
+  const invalid = new Set(
+    [...ctx.invalid].filter((key) => key.startsWith(`${collection}:`)).map((key) => key.slice(collection.length + 1)),
+  );
+  return new KnownEntries(ctx.byCollection.get(collection), invalid);
 }
 
 function err(
@@ -560,6 +577,7 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
       case 'plan': {
         const plan = plans.get(chapter.plan) as Entry<Plan> | undefined;
         if (!plan) {
+          if (plans.has(chapter.plan)) break;
           err(
             ctx,
             entry,
@@ -613,6 +631,7 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
         chapter.order?.forEach((ref, k) => {
           const card = projects.get(ref) as Entry<ProjectCard> | undefined;
           if (!card) {
+            if (projects.has(ref)) return;
             err(
               ctx,
               entry,
@@ -669,7 +688,7 @@ export function checkSource(loaded: LoadedSource, options: CheckOptions): Proble
       );
     } else map.set(entry.id, entry);
   }
-  const ctx: Ctx = { problems, byCollection, root: loaded.root, assets: loaded.assets, options };
+  const ctx: Ctx = { problems, byCollection, root: loaded.root, assets: loaded.assets, invalid: loaded.invalid, options };
   for (const entry of loaded.entries) {
     checkOrganizationFolder(ctx, entry);
     switch (entry.collection) {

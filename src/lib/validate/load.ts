@@ -64,6 +64,8 @@ export interface LoadedSource {
   entries: Entry[];
   /** Companion files (CSV values, images) by path relative to the root. */
   assets: Set<string>;
+  /** Ids of files that exist but did not validate: references to them are not "missing". */
+  invalid: Set<string>;
   problems: Problem[];
 }
 
@@ -285,6 +287,7 @@ export function loadSource(root: string): LoadedSource {
   const entries: Entry[] = [];
   const problems: Problem[] = [];
   const assets = new Set<string>();
+  const invalid = new Set<string>();
 
   for (const spec of COLLECTIONS) {
     const base = path.join(root, spec.dir);
@@ -350,6 +353,7 @@ export function loadSource(root: string): LoadedSource {
       }
       const { parsed, data, problems: fileProblems } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema);
       problems.push(...fileProblems);
+      if (data === undefined) invalid.add(`${spec.name}:${organization ? `${organization}/${stem}` : stem}`);
       if (parsed && data !== undefined) {
         const entry: Entry = {
           collection: spec.name,
@@ -387,5 +391,5 @@ export function loadSource(root: string): LoadedSource {
       });
     }
   }
-  return { root, entries, assets, problems };
+  return { root, entries, assets, invalid, problems };
 }
