@@ -1,10 +1,11 @@
 // @ts-check
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
-export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.annuario/', 'node_modules/', 'coverage/', 'export/', 'tests/fixtures/'] },
+export default defineConfig(
+  { ignores: ['.*.ts', 'dist/', '.astro/', '.annuario/', 'node_modules/', 'coverage/', 'export/', 'tests/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
