@@ -8,6 +8,7 @@ import { ReportSchema } from '../../src/schemas/report.ts';
 import { PageSchema } from '../../src/schemas/page.ts';
 import { FundingProgrammeSchema } from '../../src/schemas/funding.ts';
 import { specificIssue } from '../../src/lib/validate/load.ts';
+import { applyCsvValues } from '../../src/lib/validate/stats-csv.ts';
 
 const card = { kind: 'progetto', title: 'Concessioni Stogit', summary: 'Azioni coordinate.', status: 'attivo' };
 const plan = {
@@ -227,5 +228,37 @@ describe('ReportSchema, PageSchema, FundingProgrammeSchema', () => {
     ],
   ])('%#', (schema, value, expected) => {
     expect(firstMessage(schema, value)).toBe(expected);
+  });
+});
+
+describe('statistics values from CSV', () => {
+  const csvTable = () =>
+    StatsTableSchema.parse({
+      title: 'Formazione',
+      periods: [2023, { year: 2024, through: '2024-06' }],
+      rows: [{ id: 'ore', label: 'ore' }],
+    });
+
+  test.each([
+    ['valid, empty cell is null', 'riga,2023,2024\nore,1712,\n', [], [1712, null]],
+    ['Italian thousands', 'riga,2023,2024\nore,1.712,5\n', ['data/x.csv:2:5 ore.2023 scrivi 1712'], [null, 5]],
+    ['wrong header', 'riga,2022,2024\nore,1,2\n', ['data/x.csv:1:1 (intestazione) prima riga: riga,2023,2024'], undefined],
+    [
+      'unknown row',
+      'riga,2023,2024\norre,1,2\n',
+      ["data/x.csv:2:1 orre aggiungi { id: orre, label: … } alle righe del file YAML, o correggi l'identificativo"],
+      undefined,
+    ],
+    [
+      'too few values',
+      'riga,2023,2024\nore,1\n',
+      ['data/x.csv:2:1 ore un valore per periodo; lascia la cella vuota dove il dato manca'],
+      [1],
+    ],
+  ])('%s', (_name, csv, expected, values) => {
+    const table = csvTable();
+    const problems = applyCsvValues(table, csv, 'data/x.csv').map((p) => `${p.file}:${p.line}:${p.column} ${p.field} ${p.fix ?? ''}`);
+    expect(problems).toEqual(expected);
+    expect(table.rows[0]?.values).toEqual(values);
   });
 });

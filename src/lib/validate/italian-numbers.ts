@@ -35,7 +35,7 @@ export function detectNumberTrap(raw: string): NumberTrap | null {
     return {
       value,
       yaml: String(value),
-      reason: `YAML legge ${text} come ${Number(text)}: il punto è il separatore dei decimali, non delle migliaia`,
+      reason: `scritto così, ${text} vale ${String(Number(text)).replace('.', ',')}: nei file il punto separa i decimali, non le migliaia`,
     };
   }
   if (DECIMAL_COMMA.test(text)) {

@@ -18,6 +18,8 @@ import { SLUG_RE } from '../../schemas/common.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { allowedKeys, closest, exampleAt, expectsNumber } from './schema-introspect.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
+import { applyCsvValues } from './stats-csv.ts';
+import type { StatsTable } from '../../schemas/stats.ts';
 import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceText, sourceOf, type ParsedSource } from './source-file.ts';
 
 export type CollectionName = 'organizations' | 'funding' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
@@ -353,6 +355,12 @@ export function loadSource(root: string): LoadedSource {
       }
       const { parsed, data, problems: fileProblems } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema);
       problems.push(...fileProblems);
+      const csvAbs = abs.replace(/\.yaml$/, '.csv');
+      if (spec.name === 'stats' && data !== undefined && fs.existsSync(csvAbs)) {
+        const csvText = readSourceText(csvAbs, toRel(root, csvAbs));
+        if ('severity' in csvText) problems.push(csvText);
+        else problems.push(...applyCsvValues(data as StatsTable, csvText.text, csvText.rel));
+      }
       if (data === undefined) invalid.add(`${spec.name}:${organization ? `${organization}/${stem}` : stem}`);
       if (parsed && data !== undefined) {
         const entry: Entry = {
