@@ -76,6 +76,17 @@ function refFix(key: string, value: string, options: Iterable<string>, what: str
   return list.length > 0 && list.length <= 12 ? `usa uno di: ${list.join(', ')}` : `crea ${what} oppure correggi il riferimento`;
 }
 
+/** Reports a reference to an entry that does not exist, with the closest existing id as the fix. */
+function requireRef(
+  ctx: Ctx,
+  entry: Entry,
+  at: readonly PropertyKey[],
+  ref: { key: string; value: string; known: { has(id: string): boolean; keys(): Iterable<string> }; noun: string; create: string },
+): void {
+  if (ref.known.has(ref.value)) return;
+  err(ctx, entry, at, `${ref.noun} «${ref.value}» inesistente`, refFix(ref.key, ref.value, ref.known.keys(), ref.create), 'riferimento');
+}
+
 function checkDuplicates(ctx: Ctx, entry: Entry, items: readonly { id: string }[], at: readonly PropertyKey[], what: string): void {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
@@ -323,6 +334,8 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
     } else seen.set(o.id, `sections[${s}]`);
   }
   const objectives = objectiveIndex(ctx);
+  // Only objectives of earlier plans can be continued: never suggest one of this year or later.
+  const earlierObjectives = [...objectives].filter(([, target]) => target.year < plan.year).map(([ref]) => ref);
   const projects = ids(ctx, 'projects');
   const stats = ids(ctx, 'stats');
   const headlines = headlineIds(ctx);
@@ -336,7 +349,7 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
           entry,
           [...at, 'continues'],
           `obiettivo «${o.continues}» inesistente`,
-          refFix('continues', o.continues, objectives.keys(), "l'obiettivo nel piano indicato"),
+          refFix('continues', o.continues, earlierObjectives, "l'obiettivo nel piano indicato"),
           'riferimento',
         );
       } else if (target.year >= plan.year) {
@@ -366,24 +379,22 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
     o.outcomes.forEach((outcome, k) => {
       outcome.evidence.forEach((ev, e) => {
         const evAt = [...at, 'outcomes', k, 'evidence', e];
-        if (ev.card !== undefined && !projects.has(ev.card))
-          err(
-            ctx,
-            entry,
-            [...evAt, 'card'],
-            `scheda «${ev.card}» inesistente`,
-            refFix('card', ev.card, projects.keys(), `content/projects/${ev.card}.md`),
-            'riferimento',
-          );
-        if (ev.stats !== undefined && !stats.has(ev.stats))
-          err(
-            ctx,
-            entry,
-            [...evAt, 'stats'],
-            `tabella «${ev.stats}» inesistente`,
-            refFix('stats', ev.stats, stats.keys(), `data/stats/${ev.stats}.yaml`),
-            'riferimento',
-          );
+        if (ev.card !== undefined)
+          requireRef(ctx, entry, [...evAt, 'card'], {
+            key: 'card',
+            value: ev.card,
+            known: projects,
+            noun: 'scheda',
+            create: `content/projects/${ev.card}.md`,
+          });
+        if (ev.stats !== undefined)
+          requireRef(ctx, entry, [...evAt, 'stats'], {
+            key: 'stats',
+            value: ev.stats,
+            known: stats,
+            noun: 'tabella',
+            create: `data/stats/${ev.stats}.yaml`,
+          });
         if (ev.headline !== undefined && !headlines.has(ev.headline))
           err(
             ctx,
@@ -564,15 +575,14 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
               'riferimento',
             );
         });
-        if (chapter.intro !== undefined && !pages.has(chapter.intro))
-          err(
-            ctx,
-            entry,
-            [...at, 'intro'],
-            `testo «${chapter.intro}» inesistente`,
-            refFix('intro', chapter.intro, pages.keys(), `content/pages/${chapter.intro}.md`),
-            'riferimento',
-          );
+        if (chapter.intro !== undefined)
+          requireRef(ctx, entry, [...at, 'intro'], {
+            key: 'intro',
+            value: chapter.intro,
+            known: pages,
+            noun: 'testo',
+            create: `content/pages/${chapter.intro}.md`,
+          });
         break;
       case 'plan': {
         const plan = plans.get(chapter.plan) as Entry<Plan> | undefined;

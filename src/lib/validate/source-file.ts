@@ -4,7 +4,7 @@
  * rolled into March) keeping every node's position, so each problem points into the file itself.
  */
 import fs from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from './problem.ts';
 
 /** Larger content files are refused: nobody writes a 5 MB card, and parsing it would stall. */
@@ -102,6 +102,77 @@ const YAML_MESSAGES: Record<string, string> = {
   UNEXPECTED_END: 'il file finisce a metà: forse manca una virgoletta o una parentesi di chiusura',
 };
 
+/** Offset of the quote that opens a string still unclosed at `end`, e.g. the `"` of `summary: "Un progetto…`. */
+function openingQuote(text: string, end: number, quote: '"' | "'"): number | undefined {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === "'") {
+      // Inside '…' a quote is escaped by doubling it.
+      if (text[i - 1] !== "'") return i;
+      i--;
+      continue;
+    }
+    // Inside "…" a quote is escaped by a backslash (itself escapable).
+    let backslashes = 0;
+    while (text[i - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+  return undefined;
+}
+
+/** Offset of the `[` or `{` still unclosed at `end`. */
+function openingBracket(text: string, end: number, open: '[' | '{', close: ']' | '}'): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
+  }
+  return undefined;
+}
+
+/** Where a YAML error really is and what to tell the editor: the library points at where it gave up. */
+function describeYamlError(error: YAMLError, text: string): { offset: number; message: string; fix: string } {
+  const at = error.pos[0];
+  const quote = /Missing closing (["'])quote/.exec(error.message)?.[1] as '"' | "'" | undefined;
+  if (quote) {
+    return {
+      offset: openingQuote(text, at, quote) ?? at,
+      message: `le virgolette ${quote} aperte qui non vengono mai chiuse`,
+      fix: `aggiungi ${quote} alla fine del testo, sulla stessa riga`,
+    };
+  }
+  const flow = /Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(error.message);
+  if (flow) {
+    const [open, close] = flow[1] === 'sequence' ? (['[', ']'] as const) : (['{', '}'] as const);
+    return {
+      offset: openingBracket(text, at, open, close) ?? at,
+      message: `la ${flow[1] === 'sequence' ? 'lista' : 'serie di campi'} aperta con «${open}» non viene chiusa`,
+      fix: `aggiungi «${close}» alla fine della riga (oppure correggi il rientro della riga seguente)`,
+    };
+  }
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  const rest = line.slice(at - lineStart);
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(?:\s|$)/.test(rest) && !/^["']/.test(rest)) {
+    return {
+      offset: at,
+      message: 'un testo che contiene «: » (due punti e spazio) va messo tra virgolette',
+      fix: `${line.slice(0, at - lineStart).trim()} "${rest.trim().replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+    };
+  }
+  const key = /^\s*(?:- )?([^:]+):/.exec(line)?.[1]?.trim();
+  const fixes: Record<string, string> = {
+    TAB_AS_INDENT: 'sostituisci i Tab a inizio riga con spazi (2 per livello)',
+    ...(key === undefined ? {} : { DUPLICATE_KEY: `tieni un solo «${key}»: cancella o rinomina una delle due righe` }),
+  };
+  return {
+    offset: at,
+    message: YAML_MESSAGES[error.code] ?? 'struttura non valida',
+    fix: fixes[error.code] ?? 'correggi la riga indicata (controlla rientri, due punti e virgolette)',
+  };
+}
+
 /** Parses YAML text that starts at `lineOffset` lines into the file; YAML errors become problems. */
 export function parseYamlText(
   rel: string,
@@ -112,8 +183,12 @@ export function parseYamlText(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: Problem[] = [];
-  for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
+  // Only the first syntax error: the ones after it are usually its consequences (a bad indent
+  // makes the next line "a sequence item without -"), and their messages would mislead.
+  const error = doc.errors[0];
+  if (error) {
+    const { offset, message, fix } = describeYamlError(error, text);
+    const pos = lineCounter.linePos(offset);
     const lineText = text.split(/\r?\n/)[pos.line - 1] ?? '';
     problems.push({
       severity: 'error',
@@ -121,12 +196,9 @@ export function parseYamlText(
       line: pos.line + lineOffset,
       column: pos.col,
       field: '',
-      message: `errore di sintassi YAML: ${YAML_MESSAGES[error.code] ?? 'struttura non valida'}`,
+      message: `errore di sintassi YAML: ${message}`,
       found: lineText.trim() === '' ? undefined : lineText.trim().slice(0, 80),
-      fix:
-        error.code === 'TAB_AS_INDENT'
-          ? 'sostituisci i Tab a inizio riga con spazi (2 per livello)'
-          : 'correggi la riga indicata (controlla rientri, due punti e virgolette)',
+      fix,
       code: 'yaml',
     });
   }
@@ -155,6 +227,18 @@ const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 export function parseMarkdownSource(source: SourceText): { parsed?: ParsedSource; problems: Problem[] } {
   const { rel, text } = source;
   const match = text.startsWith('---') ? FRONT_MATTER_RE.exec(text) : null;
+  if (!match && /^---[ \t]*\r?\n/.test(text)) {
+    return {
+      problems: [
+        fileProblem(
+          rel,
+          'intestazione-mancante',
+          "l'intestazione (front matter) si apre con «---» alla riga 1 ma non viene mai chiusa: manca un'altra riga «---» dopo i campi",
+          "aggiungi una riga «---» dopo l'ultimo campo, prima del testo",
+        ),
+      ],
+    };
+  }
   if (!match || match.index !== 0) {
     return {
       problems: [
