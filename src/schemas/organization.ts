@@ -107,9 +107,17 @@ export const OrganizationSchema = z
         /** Total municipalities of the territory, e.g. `1506`. */
         of: z.number({ error: 'atteso un numero intero' }).int({ error: 'atteso un numero intero' }).positive().optional(),
         /** Share of members as printed, percent, e.g. `93`. */
-        share: z.number({ error: 'attesa una percentuale (numero)' }).min(0).max(100).optional(),
+        share: z
+          .number({ error: 'attesa una percentuale (numero)' })
+          .min(0, { error: 'una percentuale va da 0 a 100' })
+          .max(100, { error: 'una percentuale va da 0 a 100' })
+          .optional(),
         /** Share of the population covered, percent, e.g. `97`. */
-        populationShare: z.number({ error: 'attesa una percentuale (numero)' }).min(0).max(100).optional(),
+        populationShare: z
+          .number({ error: 'attesa una percentuale (numero)' })
+          .min(0, { error: 'una percentuale va da 0 a 100' })
+          .max(100, { error: 'una percentuale va da 0 a 100' })
+          .optional(),
         /** Date or year the figures refer to, e.g. `2024`. */
         asOf: TextSchema.optional(),
       })

@@ -69,10 +69,10 @@ function suggestion(value: string, options: Iterable<string>): string | undefine
   return closest(value, [...options]);
 }
 
-function refFix(key: string, value: string, options: Iterable<string>, what: string): string {
+function refFix(_key: string, value: string, options: Iterable<string>, what: string): string {
   const s = suggestion(value, options);
   const list = [...options];
-  if (s) return `${key}: ${s}`;
+  if (s) return `forse intendevi «${s}»`;
   return list.length > 0 && list.length <= 12 ? `usa uno di: ${list.join(', ')}` : `crea ${what} oppure correggi il riferimento`;
 }
 

@@ -150,6 +150,25 @@ export function specificIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   return first ? specificIssue({ ...first, path: [...issue.path, ...first.path] }) : issue;
 }
 
+/** Zod's own English defaults, for shapes no schema message covers (an object or a list given as text). */
+function italianDefault(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (!/^(Invalid input|Invalid option|Too (small|big))/.test(issue.message)) return issue;
+  const expected = issue.code === 'invalid_type' ? issue.expected : undefined;
+  const message =
+    expected === 'object' && issue.path.length === 0
+      ? 'attesi dei campi nella forma «nome: valore», uno per riga'
+      : expected === 'object'
+        ? 'attesi dei campi su righe rientrate sotto questo (es. «author:» e sotto «  name: Maria Rossi»), non un testo'
+        : expected === 'array'
+          ? 'attesa una lista: [a, b] oppure una voce per riga che inizia con «- »'
+          : expected === 'string'
+            ? 'atteso un testo'
+            : expected === 'number'
+              ? 'atteso un numero'
+              : 'valore non valido qui';
+  return { ...issue, message };
+}
+
 /** Turns zod issues into editor problems pointing into the file. */
 export function issuesToProblems(
   parsed: ParsedSource,
@@ -159,7 +178,7 @@ export function issuesToProblems(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const rawIssue of issues) {
-    const issue = specificIssue(rawIssue);
+    const issue = italianDefault(specificIssue(rawIssue));
     const issuePath = issue.path;
     if (skip.has(fieldPath(issuePath))) continue;
     if (issue.code === 'unrecognized_keys') {
@@ -185,7 +204,8 @@ export function issuesToProblems(
     const { node, exact } = nodeAt(parsed.doc, issuePath);
     const lastKey = issuePath[issuePath.length - 1];
     const example = exampleAt(schema, issuePath);
-    const fix = example === undefined ? undefined : yamlLine(lastKey, example);
+    // A refinement (impossible date, end before start…) has no example worth copying: the message says what to do.
+    const fix = example === undefined || issue.code === 'custom' || typeof lastKey === 'number' ? undefined : yamlLine(lastKey, example);
     const missing = !exact || (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined && !exact);
     if (missing) {
       const pos = positionOf(parsed, node?.range?.[0]);
@@ -289,6 +309,23 @@ export function loadSource(root: string): LoadedSource {
   const entries: Entry[] = [];
   const problems: Problem[] = [];
   const assets = new Set<string>();
+  const hasLayout = ['content', 'data'].some((dir) => fs.existsSync(path.join(root, dir)));
+  if (!hasLayout) {
+    const missing = !fs.existsSync(root);
+    problems.push({
+      severity: 'error',
+      file: root,
+      line: 1,
+      column: 1,
+      field: '',
+      message: missing
+        ? 'la cartella dei contenuti non esiste'
+        : 'la cartella non contiene né content/ né data/: non sembra una cartella di contenuti annuario',
+      fix: 'controlla il percorso in ANNUARIO_SOURCE (deve contenere content/ e data/)',
+      code: 'sorgente',
+    });
+    return { root, entries, assets, invalid: new Set(), problems };
+  }
   const invalid = new Set<string>();
 
   for (const spec of COLLECTIONS) {

@@ -137,8 +137,8 @@ function describeYamlError(error: YAMLError, text: string): { offset: number; me
   if (quote) {
     return {
       offset: openingQuote(text, at, quote) ?? at,
-      message: `le virgolette ${quote} aperte qui non vengono mai chiuse`,
-      fix: `aggiungi ${quote} alla fine del testo, sulla stessa riga`,
+      message: `le virgolette «${quote}» aperte qui non vengono mai chiuse`,
+      fix: `aggiungi «${quote}» alla fine del testo, sulla stessa riga`,
     };
   }
   const flow = /Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(error.message);

@@ -1,0 +1,155 @@
+/**
+ * `npm run validate` as editors run it: the CLI through tsx, on a copy of the fixture source
+ * named by ANNUARIO_SOURCE. Exit codes, the human report, the JSON report, --strict, and never
+ * a stack trace, whatever the content.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Problem } from '../../src/lib/validate/index.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const fixtures = path.join(repoRoot, 'tests', 'fixtures');
+const baseSource = path.join(fixtures, 'source-minimal');
+const casesDir = path.join(fixtures, 'invalid');
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+interface CaseSpec {
+  description: string;
+  remove?: string[];
+  generate?: { path: string; bytes: number }[];
+}
+
+interface JsonReport {
+  errors: number;
+  warnings: number;
+  problems: Problem[];
+}
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let work: string;
+
+beforeAll(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'annuario-cli-'));
+});
+
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** A copy of the base source with the case applied (overlay, removals, generated files); `null` for the valid base. */
+function sourceFor(name: string | null): string {
+  const target = path.join(work, name ?? 'valida');
+  if (fs.existsSync(target)) return target;
+  fs.cpSync(baseSource, target, { recursive: true });
+  if (name === null) return target;
+  const spec = JSON.parse(fs.readFileSync(path.join(casesDir, name, 'case.json'), 'utf8')) as CaseSpec;
+  fs.cpSync(path.join(casesDir, name), target, { recursive: true, filter: (from) => path.basename(from) !== 'case.json' });
+  for (const rel of spec.remove ?? []) fs.rmSync(path.join(target, rel));
+  for (const file of spec.generate ?? []) {
+    const abs = path.join(target, file.path);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    const head = Buffer.from('---\ntitle: File enorme\n---\n');
+    fs.writeFileSync(abs, Buffer.concat([head, Buffer.alloc(file.bytes - head.length, 'Testo di riempimento. ')]));
+  }
+  return target;
+}
+
+function validate(source: string, args: string[] = []): CliRun {
+  const result = spawnSync(process.execPath, [tsxCli, path.join(repoRoot, 'scripts', 'validate.ts'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ANNUARIO_SOURCE: source, ANNUARIO_TODAY: '2026-11-22' },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run validate', () => {
+  test('a valid source: exit 0 and "Nessun problema trovato."', () => {
+    const run = validate(sourceFor(null));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Nessun problema trovato.');
+    expect(run.stderr).toBe('');
+  });
+
+  test('an invalid source: exit 1, with file:line:col, the field and the fix', () => {
+    const run = validate(sourceFor('stato-sconosciuto'));
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain('content/projects/anci-prova/nuovo.md:6:9  errore  status');
+    expect(run.stdout).toContain('atteso uno di: attivo, in-progettazione, concluso');
+    expect(run.stdout).toContain('Trovato: attivissimo');
+    expect(run.stdout).toContain('Correzione:');
+    expect(run.stdout).toContain('1 errore, 0 avvisi in 1 file.');
+  });
+
+  test('--json: errors, warnings and problems for other tools', () => {
+    const run = validate(sourceFor('stato-sconosciuto'), ['--json']);
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.errors).toBe(1);
+    expect(report.warnings).toBe(0);
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatchObject({
+      severity: 'error',
+      file: 'content/projects/anci-prova/nuovo.md',
+      line: 6,
+      column: 9,
+      field: 'status',
+      found: 'attivissimo',
+      code: 'schema',
+    });
+  });
+
+  test('--json on a valid source: an empty report', () => {
+    const run = validate(sourceFor(null), ['--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ errors: 0, warnings: 0, problems: [] });
+  });
+
+  test('warnings only: exit 0, and exit 1 with --strict', () => {
+    const source = sourceFor('attivo-fine-passata');
+    const relaxed = validate(source);
+    expect(relaxed.code, relaxed.stderr).toBe(0);
+    expect(relaxed.stdout).toContain('avviso  status');
+    expect(relaxed.stdout).toContain('0 errori, 1 avviso in 1 file.');
+    const strict = validate(source, ['--strict']);
+    expect(strict.code, strict.stderr).toBe(1);
+    expect(strict.stdout).toContain('0 errori, 1 avviso in 1 file.');
+  });
+
+  test('an unknown option: exit 2 and one Italian sentence', () => {
+    const run = validate(sourceFor(null), ['--strikt']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Opzione non valida');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('    at ');
+  });
+
+  test.each([
+    'file-binario',
+    'file-vuoto',
+    'file-troppo-grande',
+    'codifica-latin1',
+    'yaml-virgolette-aperte',
+    'intestazione-non-chiusa',
+    'report-capitolo-sconosciuto',
+    'stats-migliaia-lista',
+  ])('never a stack trace: %s', (name) => {
+    const source = sourceFor(name);
+    for (const args of [[], ['--json']]) {
+      const run = validate(source, args);
+      const output = `${run.stdout}${run.stderr}`;
+      expect(output).not.toContain('    at ');
+      expect(output).not.toContain('Errore interno');
+      expect(run.stderr).toBe('');
+      expect(run.code, output).toBe(1);
+    }
+  });
+});
