@@ -17,7 +17,7 @@ function csvProblem(file: string, line: number, column: number, field: string, m
 export function applyCsvValues(table: StatsTable, csvText: string, csvRel: string): Problem[] {
   let records: string[][];
   try {
-    records = parse<string[]>(csvText.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(csvText.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
     const info = error as { lines?: number; message?: string };
     return [
