@@ -10,18 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Problem } from '../../src/lib/validate/index.ts';
+import { baseSource, prepareCase, readSpec } from './corpus.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const fixtures = path.join(repoRoot, 'tests', 'fixtures');
-const baseSource = path.join(fixtures, 'source-minimal');
-const casesDir = path.join(fixtures, 'invalid');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-
-interface CaseSpec {
-  description: string;
-  remove?: string[];
-  generate?: { path: string; bytes: number }[];
-}
 
 interface JsonReport {
   errors: number;
@@ -49,17 +41,8 @@ afterAll(() => {
 function sourceFor(name: string | null): string {
   const target = path.join(work, name ?? 'valida');
   if (fs.existsSync(target)) return target;
-  fs.cpSync(baseSource, target, { recursive: true });
-  if (name === null) return target;
-  const spec = JSON.parse(fs.readFileSync(path.join(casesDir, name, 'case.json'), 'utf8')) as CaseSpec;
-  fs.cpSync(path.join(casesDir, name), target, { recursive: true, filter: (from) => path.basename(from) !== 'case.json' });
-  for (const rel of spec.remove ?? []) fs.rmSync(path.join(target, rel));
-  for (const file of spec.generate ?? []) {
-    const abs = path.join(target, file.path);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    const head = Buffer.from('---\ntitle: File enorme\n---\n');
-    fs.writeFileSync(abs, Buffer.concat([head, Buffer.alloc(file.bytes - head.length, 'Testo di riempimento. ')]));
-  }
+  if (name === null) fs.cpSync(baseSource, target, { recursive: true });
+  else prepareCase(name, readSpec(name), target);
   return target;
 }
 

@@ -9,44 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateSource, type Problem } from '../../src/lib/validate/index.ts';
+import { casesDir, prepareCase, readSpec } from './corpus.ts';
 
-const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures');
-const baseSource = path.join(fixtures, 'source-minimal');
-const casesDir = path.join(fixtures, 'invalid');
 const TODAY = '2026-11-22';
-
-interface CaseSpec {
-  description: string;
-  /** Files of the base source to delete, relative to its root. */
-  remove?: string[];
-  /** Files too large to commit, written into the copy at run time: a front matter padded to `bytes`. */
-  generate?: { path: string; bytes: number }[];
-  /** What the validator must find: errors (the default), only warnings, or nothing at all. */
-  expect?: 'error' | 'warning' | 'none';
-}
 
 const caseNames = fs
   .readdirSync(casesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-
-function readSpec(name: string): CaseSpec {
-  return JSON.parse(fs.readFileSync(path.join(casesDir, name, 'case.json'), 'utf8')) as CaseSpec;
-}
-
-/** Copies the base source into `target`, then applies the case: overlay files, removals, generated files. */
-function prepareCase(name: string, spec: CaseSpec, target: string): void {
-  fs.cpSync(baseSource, target, { recursive: true });
-  fs.cpSync(path.join(casesDir, name), target, { recursive: true, filter: (from) => path.basename(from) !== 'case.json' });
-  for (const rel of spec.remove ?? []) fs.rmSync(path.join(target, rel));
-  for (const file of spec.generate ?? []) {
-    const abs = path.join(target, file.path);
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-    const head = Buffer.from('---\ntitle: File enorme\n---\n');
-    fs.writeFileSync(abs, Buffer.concat([head, Buffer.alloc(file.bytes - head.length, 'Testo di riempimento. ')]));
-  }
-}
 
 /** One line per problem, as an editor reads it: where, what, and the fix. */
 function project(p: Problem): string {
