@@ -31,6 +31,10 @@ type Ctx = {
   assets: Set<string>;
   invalid: Set<string>;
   options: CheckOptions;
+  /** Built once per collection: every check of every entry reads these. */
+  known: Map<string, KnownEntries>;
+  objectives?: Map<string, { plan: Entry<Plan>; year: number }>;
+  headlines?: Set<string>;
 };
 
 /** Valid entries by id; `has` is also true for files that exist but failed validation (reported on their own). */
@@ -47,10 +51,15 @@ class KnownEntries extends Map<string, Entry> {
 }
 
 function ids(ctx: Ctx, collection: string): KnownEntries {
-  const invalid = new Set(
-    [...ctx.invalid].filter((key) => key.startsWith(`${collection}:`)).map((key) => key.slice(collection.length + 1)),
-  );
-  return new KnownEntries(ctx.byCollection.get(collection), invalid);
+  let known = ctx.known.get(collection);
+  if (!known) {
+    const invalid = new Set(
+      [...ctx.invalid].filter((key) => key.startsWith(`${collection}:`)).map((key) => key.slice(collection.length + 1)),
+    );
+    known = new KnownEntries(ctx.byCollection.get(collection), invalid);
+    ctx.known.set(collection, known);
+  }
+  return known;
 }
 
 function err(
@@ -156,26 +165,22 @@ function checkOrganization(ctx: Ctx, entry: Entry<Organization>): void {
   const orgs = ids(ctx, 'organizations');
   if (org.areas) checkDuplicates(ctx, entry, org.areas, ['areas'], "l'area");
   org.related?.forEach((rel, index) => {
-    if (!orgs.has(rel.organization)) {
-      err(
-        ctx,
-        entry,
-        ['related', index, 'organization'],
-        `organizzazione «${rel.organization}» inesistente`,
-        refFix('organization', rel.organization, orgs.keys(), `data/organizations/${rel.organization}.yaml`),
-        'riferimento',
-      );
-    }
+    requireRef(ctx, entry, ['related', index, 'organization'], {
+      key: 'organization',
+      value: rel.organization,
+      known: orgs,
+      noun: 'organizzazione',
+      create: `data/organizations/${rel.organization}.yaml`,
+    });
   });
-  if (org.parent !== undefined && !orgs.has(org.parent)) {
-    err(
-      ctx,
-      entry,
-      ['parent'],
-      `organizzazione «${org.parent}» inesistente`,
-      refFix('parent', org.parent, orgs.keys(), `data/organizations/${org.parent}.yaml`),
-      'riferimento',
-    );
+  if (org.parent !== undefined) {
+    requireRef(ctx, entry, ['parent'], {
+      key: 'parent',
+      value: org.parent,
+      known: orgs,
+      noun: 'organizzazione',
+      create: `data/organizations/${org.parent}.yaml`,
+    });
   }
   if (org.logo) checkImage(ctx, entry, org.logo.src, ['logo', 'src']);
 }
@@ -227,15 +232,13 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
   });
   const projects = ids(ctx, 'projects');
   card.related.forEach((ref, index) => {
-    if (!projects.has(ref))
-      err(
-        ctx,
-        entry,
-        ['related', index],
-        `scheda «${ref}» inesistente`,
-        refFix('related', ref, projects.keys(), `content/projects/${ref}.md`),
-        'riferimento',
-      );
+    requireRef(ctx, entry, ['related', index], {
+      key: 'related',
+      value: ref,
+      known: projects,
+      noun: 'scheda',
+      create: `content/projects/${ref}.md`,
+    });
     if (ref === entry.id)
       err(ctx, entry, ['related', index], 'una scheda non può essere collegata a se stessa', 'rimuovi questo riferimento', 'riferimento');
   });
@@ -333,12 +336,12 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
       );
     } else seen.set(o.id, `sections[${s}]`);
   }
-  const objectives = objectiveIndex(ctx);
+  const objectives = (ctx.objectives ??= objectiveIndex(ctx));
   // Only objectives of earlier plans can be continued: never suggest one of this year or later.
   const earlierObjectives = [...objectives].filter(([, target]) => target.year < plan.year).map(([ref]) => ref);
   const projects = ids(ctx, 'projects');
   const stats = ids(ctx, 'stats');
-  const headlines = headlineIds(ctx);
+  const headlines = (ctx.headlines ??= headlineIds(ctx));
   for (const { o, s, i } of allObjectives) {
     const at = ['sections', s, 'objectives', i];
     if (o.continues !== undefined) {
@@ -553,27 +556,23 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
     const at = ['chapters', index];
     switch (chapter.type) {
       case 'markdown':
-        if (!pages.has(chapter.page))
-          err(
-            ctx,
-            entry,
-            [...at, 'page'],
-            `testo «${chapter.page}» inesistente`,
-            refFix('page', chapter.page, pages.keys(), `content/pages/${chapter.page}.md`),
-            'riferimento',
-          );
+        requireRef(ctx, entry, [...at, 'page'], {
+          key: 'page',
+          value: chapter.page,
+          known: pages,
+          noun: 'testo',
+          create: `content/pages/${chapter.page}.md`,
+        });
         break;
       case 'stats':
         chapter.tables.forEach((t, k) => {
-          if (!stats.has(t))
-            err(
-              ctx,
-              entry,
-              [...at, 'tables', k],
-              `tabella «${t}» inesistente`,
-              refFix('tables', t, stats.keys(), `data/stats/${t}.yaml`),
-              'riferimento',
-            );
+          requireRef(ctx, entry, [...at, 'tables', k], {
+            key: 'tables',
+            value: t,
+            known: stats,
+            noun: 'tabella',
+            create: `data/stats/${t}.yaml`,
+          });
         });
         if (chapter.intro !== undefined)
           requireRef(ctx, entry, [...at, 'intro'], {
@@ -587,15 +586,13 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
       case 'plan': {
         const plan = plans.get(chapter.plan) as Entry<Plan> | undefined;
         if (!plan) {
-          if (plans.has(chapter.plan)) break;
-          err(
-            ctx,
-            entry,
-            [...at, 'plan'],
-            `piano «${chapter.plan}» inesistente`,
-            refFix('plan', chapter.plan, plans.keys(), `content/plans/${chapter.plan}.md`),
-            'riferimento',
-          );
+          requireRef(ctx, entry, [...at, 'plan'], {
+            key: 'plan',
+            value: chapter.plan,
+            known: plans,
+            noun: 'piano',
+            create: `content/plans/${chapter.plan}.md`,
+          });
           break;
         }
         const sectionIds = new Set(plan.data.sections.map((s) => s.id));
@@ -614,15 +611,14 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
       }
       case 'cards': {
         const orgId = chapter.filter.organization ?? entry.organization;
-        if (chapter.filter.organization !== undefined && !orgs.has(chapter.filter.organization)) {
-          err(
-            ctx,
-            entry,
-            [...at, 'filter', 'organization'],
-            `organizzazione «${chapter.filter.organization}» inesistente`,
-            refFix('organization', chapter.filter.organization, orgs.keys(), "l'organizzazione"),
-            'riferimento',
-          );
+        if (chapter.filter.organization !== undefined) {
+          requireRef(ctx, entry, [...at, 'filter', 'organization'], {
+            key: 'organization',
+            value: chapter.filter.organization,
+            known: orgs,
+            noun: 'organizzazione',
+            create: "l'organizzazione",
+          });
         }
         const orgData = orgs.get(orgId ?? '')?.data as Organization | undefined;
         const vocabulary = new Set(orgData?.areas?.map((a) => a.id) ?? []);
@@ -698,7 +694,7 @@ export function checkSource(loaded: LoadedSource, options: CheckOptions): Proble
       );
     } else map.set(entry.id, entry);
   }
-  const ctx: Ctx = { problems, byCollection, root: loaded.root, assets: loaded.assets, invalid: loaded.invalid, options };
+  const ctx: Ctx = { problems, byCollection, root: loaded.root, assets: loaded.assets, invalid: loaded.invalid, options, known: new Map() };
   for (const entry of loaded.entries) {
     checkOrganizationFolder(ctx, entry);
     switch (entry.collection) {
