@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import process from 'node:process';
 
 // The build script writes into a temporary folder (ANNUARIO_OUT_DIR) and swaps it into dist/
@@ -8,6 +9,21 @@ import process from 'node:process';
 export default defineConfig({
   site: process.env.ANNUARIO_SITE_URL ?? 'https://annuario.example.org',
   outDir: process.env.ANNUARIO_OUT_DIR ?? './dist',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/stampa/') })],
   build: { format: 'directory' },
+  // Content Security Policy as a <meta> on every page: Astro hashes its own scripts and styles;
+  // Pagefind's search needs WebAssembly ('wasm-unsafe-eval'); nothing loads from other origins.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
 });

@@ -1,0 +1,43 @@
+/**
+ * The site's one way to the content: the validated source (the same `loadSource` the validator
+ * and the export use, so CSV values and computed figures are included) shaped by
+ * `buildContentGraph`, read once per build. Pages never call `getCollection` for data.
+ */
+import { buildContentGraph, type ContentGraph } from '../content-graph.ts';
+import { sourceRoot } from '../source.ts';
+import { loadSource } from '../validate/load.ts';
+
+let cached: ContentGraph | undefined;
+
+/** The content graph of `ANNUARIO_SOURCE` (or the project itself); throws an Italian summary if it does not load. */
+export function siteContent(): ContentGraph {
+  if (cached) return cached;
+  const loaded = loadSource(sourceRoot());
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const first = errors.slice(0, 5).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.field ? `${p.field}: ` : ''}${p.message}`);
+    throw new Error(`I contenuti hanno ${errors.length} errori: esegui "npm run validate" per l'elenco completo.\n${first.join('\n')}`);
+  }
+  cached = buildContentGraph(loaded.entries);
+  return cached;
+}
+
+export type SiteOrganization = ContentGraph['organizations'][number];
+export type SiteCard = ContentGraph['projects'][number];
+export type SitePlan = ContentGraph['plans'][number];
+export type SiteStatsTable = ContentGraph['stats'][number];
+export type SiteReport = ContentGraph['reports'][number];
+export type SitePage = ContentGraph['pages'][number];
+export type SiteFunding = ContentGraph['funding'][number];
+
+/** True when the source holds one organization: its home is then the site's home. */
+export function isSingleOrganization(): boolean {
+  return siteContent().organizations.length === 1;
+}
+
+/** An organization by id; throws (a build error naming the id) if it does not exist. */
+export function organizationById(id: string): SiteOrganization {
+  const org = siteContent().organizations.find((o) => o.id === id);
+  if (!org) throw new Error(`Organizzazione «${id}» non trovata nei contenuti`);
+  return org;
+}

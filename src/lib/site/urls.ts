@@ -1,0 +1,52 @@
+/**
+ * Every URL of the site, in one place: pages link through these, so a route can move without a
+ * hunt. Italian slugs, trailing slashes (Astro's `directory` build format). Ids are the content's
+ * own (`<organizzazione>/<slug>`), so every function here is pure.
+ */
+
+/** The part of an id after the organization: `anci-lombardia/sportello` → `sportello`. */
+export function localSlug(id: string): string {
+  const slash = id.indexOf('/');
+  return slash === -1 ? id : id.slice(slash + 1);
+}
+
+/** The organization of an id: `anci-lombardia/sportello` → `anci-lombardia`. */
+export function organizationOf(id: string): string {
+  const slash = id.indexOf('/');
+  return slash === -1 ? id : id.slice(0, slash);
+}
+
+export const urls = {
+  home: (): string => '/',
+  /** The organization's home; with a single organization in the source it is the site's home. */
+  organization: (org: string, singleOrganization = false): string => (singleOrganization ? '/' : `/${org}/`),
+  about: (org: string): string => `/${org}/organizzazione/`,
+  catalogue: (org: string): string => `/${org}/attivita/`,
+  /** A static, JavaScript-free view of the catalogue restricted to one facet value. */
+  catalogueFacet: (org: string, facet: string, value: string): string => `/${org}/attivita/${facet}/${value}/`,
+  card: (id: string): string => `/${organizationOf(id)}/attivita/${localSlug(id)}/`,
+  plans: (org: string): string => `/${org}/piani/`,
+  /** A plan by its id (`anci-toscana/2021`); `objective` adds the anchor of one objective. */
+  plan: (id: string, objective?: string): string =>
+    `/${organizationOf(id)}/piani/${localSlug(id)}/${objective ? `#obiettivo-${objective}` : ''}`,
+  /** An objective by its global id (`anci-toscana/2021/riforma-cal`). */
+  objective: (globalId: string): string => {
+    const [org = '', year = '', objective = ''] = globalId.split('/');
+    return `/${org}/piani/${year}/#obiettivo-${objective}`;
+  },
+  statsIndex: (org: string): string => `/${org}/statistiche/`,
+  stats: (id: string): string => `/${organizationOf(id)}/statistiche/${localSlug(id)}/`,
+  statsCsv: (id: string): string => `/${organizationOf(id)}/statistiche/${localSlug(id)}.csv`,
+  reports: (org: string): string => `/${org}/pubblicazioni/`,
+  report: (id: string): string => `/${organizationOf(id)}/pubblicazioni/${localSlug(id)}/`,
+  /** The PDF of a report, in its digital or print-shop variant (produced by the PDF step). */
+  reportPdf: (id: string, variant: 'digitale' | 'tipografia' = 'digitale'): string =>
+    `/${organizationOf(id)}/pubblicazioni/${localSlug(id)}${variant === 'digitale' ? '' : '-tipografia'}.pdf`,
+  page: (id: string): string => `/${organizationOf(id)}/testi/${localSlug(id)}/`,
+  funding: (fundingId: string): string => `/finanziamenti/${fundingId}/`,
+  fundingIndex: (): string => '/finanziamenti/',
+  openData: (): string => '/dati/',
+  search: (): string => '/cerca/',
+  accessibility: (): string => '/accessibilita/',
+  feed: (org: string): string => `/${org}/attivita/feed.xml`,
+} as const;
