@@ -11,6 +11,8 @@ export default defineConfig({
   outDir: process.env.ANNUARIO_OUT_DIR ?? './dist',
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/stampa/') })],
   build: { format: 'directory' },
+  // Markdown is rendered by src/lib/markdown.ts (sanitized); Shiki's inline styles would break CSP.
+  markdown: { syntaxHighlight: false },
   // Content Security Policy as a <meta> on every page: Astro hashes its own scripts and styles;
   // Pagefind's search needs WebAssembly ('wasm-unsafe-eval'); nothing loads from other origins.
   security: {

@@ -18,7 +18,16 @@ export function page(urlPath: string): cheerio.CheerioAPI {
   return cheerio.load(fs.readFileSync(file, 'utf8'));
 }
 
-/** Normalized visible text of a selection (collapsed whitespace). */
+/** Visible text of a selection, each text node separated by a space, whitespace collapsed. */
 export function text($: cheerio.CheerioAPI, selector: string): string {
-  return $(selector).text().replace(/\s+/g, ' ').trim();
+  return $(selector)
+    .find('*')
+    .addBack()
+    .contents()
+    .filter((_, node) => node.type === 'text')
+    .toArray()
+    .map((node) => $(node).text())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
