@@ -24,7 +24,7 @@ export function text($: cheerio.CheerioAPI, selector: string): string {
     .find('*')
     .addBack()
     .contents()
-    .filter((_, node) => node.type === 'text')
+    .filter((_, node) => node.nodeType === 3)
     .toArray()
     .map((node) => $(node).text())
     .join(' ')
