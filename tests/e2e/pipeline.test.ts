@@ -39,12 +39,13 @@ describe('pipeline on a fixture source', () => {
     const outDir = path.join(work, 'site');
     const { code, out } = run('build.ts', ['--out', outDir], fixture);
     expect(code, out).toBe(0);
+    // One organization in the source: its home is the site's home, and /anci-prova/ points there.
     const home = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
-    expect(home).toContain('ANCI Prova');
+    expect(home).toContain('Associazione dei Comuni di Prova');
     expect(home).toContain('lang="it"');
+    expect(home).toContain('Sportello per i Comuni');
     const org = fs.readFileSync(path.join(outDir, 'anci-prova', 'index.html'), 'utf8');
-    expect(org).toContain('Sportello per i Comuni');
-    expect(org).toContain('Piano attività 2021');
+    expect(org).toContain('<link rel="canonical" href="https://annuario.example.org/">');
   });
 
   test('export writes resolved JSON with computed figures', () => {
