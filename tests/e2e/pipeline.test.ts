@@ -46,6 +46,8 @@ describe('pipeline on a fixture source', () => {
     expect(home).toContain('Sportello per i Comuni');
     const org = fs.readFileSync(path.join(outDir, 'anci-prova', 'index.html'), 'utf8');
     expect(org).toContain('<link rel="canonical" href="https://annuario.example.org/">');
+    // Its brand colour (#00A651, too light for white text) is darkened to AA contrast.
+    expect(home).toMatch(/--brand:#00(8|7|6)[0-9A-F]{3}/);
   });
 
   test('export writes resolved JSON with computed figures', () => {
