@@ -42,7 +42,7 @@ function makeProcessor(offset: number) {
     .use(rehypeRaw)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' })
     .use(shiftHeadings(offset))
-    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'], target: false })
+    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
     .use(rehypeStringify);
 }
 
