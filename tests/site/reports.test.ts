@@ -132,6 +132,7 @@ describe('report pages', () => {
         .map((li) => $(li).attr('data-card'));
       expect(listed.length).toBeGreaterThan(0);
       expect(listed).toHaveLength(expected.length);
+      expect(text($, `section[data-chapter="${chapter.id ?? ''}"] .card-list__count`)).toBe(`${expected.length} schede`);
       expect(new Set(listed)).toEqual(new Set(expected.map((c) => c.id)));
       // The printed order comes first.
       expect(listed.slice(0, chapter.order?.length ?? 0)).toEqual((chapter.order ?? []).filter((id) => listed.includes(id)));
@@ -165,6 +166,7 @@ describe('report pages', () => {
   test('the plan report shows the plan with its objectives', () => {
     const $ = page(urls.report('anci-toscana/piano-attivita-2021'));
     expect($('li.objective')).toHaveLength(26);
+    expect(text($, 'nav.report-toc')).toContain('Piano attività 2021');
   });
 
   test('the reports index lists every report of the organization', () => {
