@@ -145,3 +145,8 @@ export function formatPeriodLong(period: Pick<NormalizedPeriod, 'year' | 'throug
   if (!period.partial) return String(period.year);
   return `${monthLong.format(utc(period.year, 1))}–${monthLong.format(utc(period.year, period.throughMonth))} ${period.year} (periodo parziale)`;
 }
+
+/** The period a publication covers: `2021` when it starts and ends alike, else `dal 2019 a giugno 2024`. */
+export function formatCoveredPeriod(from: string, to: string): string {
+  return from === to ? formatPartialDate(from) : formatDateRange(from, to);
+}

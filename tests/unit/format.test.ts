@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   formatCompact,
+  formatCoveredPeriod,
   formatDateRange,
   formatDecimal,
   formatEuroCents,
@@ -85,6 +86,14 @@ describe('dates at their printed precision', () => {
     [undefined, undefined, ''],
   ])('range %s – %s', (start, end, expected) => {
     expect(formatDateRange(start, end)).toBe(expected);
+  });
+
+  test.each([
+    ['2021', '2021', '2021'],
+    ['2019', '2024-06', 'dal 2019 a giugno 2024'],
+    ['2023-06', '2023-06', 'giugno 2023'],
+  ])('covered period %s – %s', (from, to, expected) => {
+    expect(formatCoveredPeriod(from, to)).toBe(expected);
   });
 });
 
