@@ -18,6 +18,13 @@ describe.each(TOSCANA_TABLES)('/anci-toscana/statistiche/%s/', (slug) => {
     expect(table.find('tbody th[scope=row]').length).toBeGreaterThan(0);
   });
 
+  test('its scrolling wrapper is a keyboard-reachable region named by the caption', () => {
+    const region = $('.stats-table .table-scroll');
+    expect(region.attr('role')).toBe('region');
+    expect(region.attr('tabindex')).toBe('0');
+    expect($(`#${region.attr('aria-labelledby') ?? ''}`).is('caption')).toBe(true);
+  });
+
   test('column headers are the periods, the partial one marked in text and explained in a footnote', () => {
     const headers = $('.stats-table thead th[scope=col]')
       .toArray()
