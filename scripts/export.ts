@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildContentGraph } from '../src/lib/content-graph.ts';
+import { collectionJson } from '../src/lib/site/open-data.ts';
 import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { runMain } from './lib/cli.ts';
@@ -35,9 +36,7 @@ runMain(() => {
   fs.rmSync(tmpDir, { recursive: true, force: true });
   fs.mkdirSync(tmpDir, { recursive: true });
   try {
-    for (const [name, items] of Object.entries(graph)) {
-      fs.writeFileSync(path.join(tmpDir, `${name}.json`), `${JSON.stringify(items, null, 2)}\n`);
-    }
+    for (const [file, content] of collectionJson(graph)) fs.writeFileSync(path.join(tmpDir, file), content);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.renameSync(tmpDir, outDir);
   } catch (error) {

@@ -150,3 +150,29 @@ export function formatPeriodLong(period: Pick<NormalizedPeriod, 'year' | 'throug
 export function formatCoveredPeriod(from: string, to: string): string {
   return from === to ? formatPartialDate(from) : formatDateRange(from, to);
 }
+
+/** The months a period covers, for footnotes: `gennaio–giugno 2024` for a partial year, `2019` for a whole one. */
+export function formatPeriodMonths(period: Pick<NormalizedPeriod, 'year' | 'throughMonth' | 'partial'>): string {
+  if (!period.partial) return String(period.year);
+  return `${monthLong.format(utc(period.year, 1))}–${monthLong.format(utc(period.year, period.throughMonth))} ${period.year}`;
+}
+
+const FILE_SIZE_UNITS: readonly [number, string][] = [
+  [1024 * 1024, 'MB'],
+  [1024, 'kB'],
+];
+
+/** A download's size as shown next to its link: `812` -> `812 byte`, `1536` -> `1,5 kB`, `2097152` -> `2 MB`. */
+export function formatFileSize(bytes: number): string {
+  for (const [size, unit] of FILE_SIZE_UNITS) {
+    if (bytes >= size) return `${decimalFormat(1).format(bytes / size)} ${unit}`;
+  }
+  return `${formatInteger(bytes)} byte`;
+}
+
+const listFormat = new Intl.ListFormat(LOCALE, { style: 'long', type: 'conjunction' });
+
+/** Items joined as Italian prose: `['2019', '2020', '2021']` -> `2019, 2020 e 2021`. */
+export function formatList(items: readonly string[]): string {
+  return listFormat.format(items);
+}

@@ -1,0 +1,86 @@
+/** The open data of the built site: every data-package resource exists and matches its schema; values round-trip. */
+import fs from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { builtFile, page, text } from './html.ts';
+
+interface Resource {
+  name: string;
+  path: string;
+  format: string;
+  mediatype: string;
+  encoding: string;
+  bytes: number;
+  schema?: { fields: { name: string; type: string }[] };
+}
+
+const read = (file: string): string => fs.readFileSync(builtFile(`/dati/${file}`), 'utf8');
+const descriptor = JSON.parse(read('datapackage.json')) as { licenses: unknown[]; resources: Resource[] };
+const records = (file: string): Record<string, string>[] => parse<Record<string, string>>(read(file), { columns: true });
+
+describe('datapackage.json', () => {
+  test('carries the CC BY 4.0 licence', () => {
+    expect(descriptor.licenses).toEqual([
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' },
+    ]);
+  });
+
+  test.each(descriptor.resources.map((r) => [r.path, r] as const))('%s exists, with the declared size', (path, resource) => {
+    expect(fs.existsSync(builtFile(`/dati/${path}`))).toBe(true);
+    expect(fs.statSync(builtFile(`/dati/${path}`)).size).toBe(resource.bytes);
+    expect(resource.encoding).toBe('utf-8');
+  });
+
+  test.each(descriptor.resources.filter((r) => r.format === 'csv').map((r) => [r.path, r] as const))(
+    '%s: header equals the schema fields',
+    (path, resource) => {
+      expect(read(path).split('\r\n')[0]).toBe(resource.schema?.fields.map((f) => f.name).join(','));
+    },
+  );
+
+  test.each(descriptor.resources.filter((r) => r.format === 'json').map((r) => [r.path] as const))('%s parses as JSON', (path) => {
+    expect(() => JSON.parse(read(path)) as unknown).not.toThrow();
+  });
+});
+
+describe('values round-trip', () => {
+  test('a statistics value: 1.400 Facebook posts in 2022, 815 in January–June 2024', () => {
+    const rows = records('statistiche.csv').filter((r) => r['tabella'] === 'anci-toscana/social' && r['riga'] === 'facebook-post');
+    expect(rows.find((r) => r['periodo'] === '2022')).toMatchObject({ valore: '1400', parziale: 'false', gruppo: 'Facebook' });
+    expect(rows.find((r) => r['periodo'] === '2024-01/2024-06')).toMatchObject({ valore: '815', parziale: 'true' });
+    const missing = records('statistiche.csv').find((r) => r['riga'] === 'instagram-post' && r['periodo'] === '2019');
+    expect(missing?.['valore']).toBe('');
+  });
+
+  test('a card budget in euro equals the card in projects.json', () => {
+    const projects = JSON.parse(read('projects.json')) as { id: string; budget: { status: string; cents?: number } | null }[];
+    const withBudget = projects.find((p) => p.budget?.status === 'importo');
+    const row = records('schede.csv').find((r) => r['id'] === withBudget?.id);
+    expect(Number(row?.['importo_euro'])).toBe((withBudget?.budget?.cents ?? 0) / 100);
+    expect(row?.['importo_euro']).toMatch(/^\d+\.\d{2}$/);
+  });
+
+  test('every card and every plan objective has a line', () => {
+    const projects = JSON.parse(read('projects.json')) as unknown[];
+    expect(records('schede.csv')).toHaveLength(projects.length);
+    const plans = JSON.parse(read('plans.json')) as { sections: { objectives: unknown[] }[] }[];
+    expect(records('obiettivi.csv')).toHaveLength(plans.flatMap((p) => p.sections.flatMap((s) => s.objectives)).length);
+  });
+});
+
+describe('/dati/', () => {
+  const $ = page('/dati/');
+
+  test('lists every file with a link, its format and size', () => {
+    for (const resource of [...descriptor.resources.map((r) => r.path), 'datapackage.json']) {
+      expect($(`a[href="/dati/${resource}"]`)).toHaveLength(1);
+    }
+    expect(text($, 'main table')).toMatch(/\d+(,\d)? (byte|kB|MB)/);
+  });
+
+  test('states the licence and how to cite', () => {
+    expect(text($, 'main')).toContain('CC BY 4.0');
+    expect(text($, 'main')).toContain('https://annuario.example.org/dati/');
+    expect($('h1')).toHaveLength(1);
+  });
+});
