@@ -21,6 +21,13 @@ function decimalFormat(maxDigits: number, minDigits = 0): Intl.NumberFormat {
   return new Intl.NumberFormat(LOCALE, { useGrouping: 'always', minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
 }
 
+const collator = new Intl.Collator(LOCALE, { sensitivity: 'base', numeric: true, ignorePunctuation: true });
+
+/** Orders Italian text as a reader expects: case, accents and leading quotes do not move a title. */
+export function compareItalian(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
 /** `1400` -> `1.400`. */
 export function formatInteger(value: number): string {
   return integerFormat.format(value);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  compareItalian,
   formatCompact,
   formatCoveredPeriod,
   formatDateRange,
@@ -105,5 +106,17 @@ describe('periods', () => {
   ])('%o → %s', (period, short, long) => {
     expect(formatPeriod(period)).toBe(short);
     expect(formatPeriodLong(period)).toBe(long);
+  });
+});
+
+describe('Italian collation for titles', () => {
+  test.each([
+    ['Atlante', 'atlante', 0],
+    ['"Atlante" degli interventi', 'Bando', -1],
+    ['Università', 'Uffici', 1],
+    ['Lombardia dei giovani 2019', 'Lombardia dei giovani 2020', -1],
+    ['Zero', 'àmbito', 1],
+  ])('compareItalian(%s, %s) has sign %d', (a, b, sign) => {
+    expect(Math.sign(compareItalian(a, b))).toBe(sign);
   });
 });

@@ -1,0 +1,22 @@
+/** The RSS feed of an organization's cards, most recent start first. */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { currentYear, feedItems, uiText } from '../../../lib/site/catalogue.ts';
+import { siteContent, type SiteOrganization } from '../../../lib/site/content.ts';
+import { urls } from '../../../lib/site/urls.ts';
+
+export function getStaticPaths() {
+  return siteContent().organizations.map((org) => ({ params: { org: org.id }, props: { org } }));
+}
+
+export function GET(context: APIContext<{ org: SiteOrganization }>) {
+  const { org } = context.props;
+  const cards = siteContent().projects.filter((p) => p.organization.id === org.id);
+  return rss({
+    title: uiText('catalogue.feedTitle', { org: org.name.short }),
+    description: uiText('catalogue.feedDescription', { org: org.name.full }),
+    site: new URL(urls.catalogue(org.id), context.site ?? 'https://annuario.example.org').href,
+    items: feedItems(cards, currentYear()),
+    customData: '<language>it-IT</language>',
+  });
+}

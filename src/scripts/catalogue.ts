@@ -1,0 +1,202 @@
+/**
+ * The catalogue's filters in the browser. The page works without it (facet values are links to
+ * static views); with it the links become toggle buttons that filter the list in place. The DOM
+ * is read once: each item's record comes from its `data-*` attributes, and every change after
+ * that is a pure computation (the same `matches`/`facetCounts` the build uses) followed by one
+ * batch of writes: items that do not match get `hidden` and leave the list, so the browser
+ * lays out only what is shown. The filter lives in the URL query, so a view can be shared.
+ */
+import { formatInteger } from '../lib/format.ts';
+import {
+  compareRecords,
+  countText,
+  DEFAULT_SORT,
+  emptyFilter,
+  facetCounts,
+  FACET_KEYS,
+  isSelected,
+  matches,
+  parseQuery,
+  recordFromData,
+  toggleValue,
+  toggleYear,
+  toQuery,
+  type CatalogueRecord,
+  type FacetKey,
+  type FilterState,
+  type KnownValues,
+  type SortKey,
+} from '../lib/site/catalogue-filter.ts';
+
+interface Entry {
+  li: HTMLElement;
+  record: CatalogueRecord;
+  shown: boolean;
+}
+
+interface FacetButton {
+  button: HTMLButtonElement;
+  facet: FacetKey;
+  value: string;
+  count: HTMLElement | null;
+  pressed: boolean;
+  shownCount: number;
+}
+
+function isFacetKey(text: string | undefined): text is FacetKey {
+  return (FACET_KEYS as readonly string[]).includes(text ?? '');
+}
+
+/** Replaces a facet link with a toggle button carrying the same attributes and content. */
+function toButton(link: HTMLAnchorElement): HTMLButtonElement {
+  const button = document.createElement('button');
+  for (const attr of Array.from(link.attributes)) {
+    if (attr.name !== 'href' && attr.name !== 'aria-current') button.setAttribute(attr.name, attr.value);
+  }
+  button.type = 'button';
+  button.setAttribute('aria-pressed', 'false');
+  button.append(...Array.from(link.childNodes));
+  link.replaceWith(button);
+  return button;
+}
+
+function yearOf(select: HTMLSelectElement | null): number | null {
+  return select && /^\d{4}$/.test(select.value) ? Number(select.value) : null;
+}
+
+function init(root: HTMLElement): void {
+  const list = root.querySelector<HTMLElement>('[data-catalogue-list]');
+  const countEl = root.querySelector<HTMLElement>('#catalogue-count');
+  if (!list || !countEl) return;
+  const sortSelect = root.querySelector<HTMLSelectElement>('[data-catalogue-sort]');
+  const fromSelect = root.querySelector<HTMLSelectElement>('[data-catalogue-from]');
+  const toSelect = root.querySelector<HTMLSelectElement>('[data-catalogue-to]');
+  const reset = root.querySelector<HTMLButtonElement>('[data-catalogue-reset]');
+  const empty = root.querySelector<HTMLElement>('[data-catalogue-empty]');
+  const templates = { one: countEl.dataset['one'] ?? '', many: countEl.dataset['many'] ?? '', of: countEl.dataset['of'] ?? '' };
+
+  // One read of the list: records and their elements, in the order the page was built.
+  const entries: Entry[] = Array.from(list.children, (child) => {
+    const li = child as HTMLElement;
+    const title = (li.querySelector('a')?.textContent ?? '').trim();
+    return { li, record: recordFromData(li.dataset, title), shown: !li.hidden };
+  });
+  const records = entries.map((e) => e.record);
+  const orders = new Map<SortKey, Entry[]>([[DEFAULT_SORT, entries]]);
+  let order: SortKey = DEFAULT_SORT;
+
+  const known: Required<KnownValues> = { stato: [], area: [], finanziamento: [], importo: [] };
+  const buttons: FacetButton[] = [];
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[data-facet][data-value]'))) {
+    const facet = link.dataset['facet'];
+    const value = link.dataset['value'] ?? '';
+    if (!isFacetKey(facet)) continue;
+    if (facet !== 'anno') known[facet] = [...known[facet], value];
+    const button = toButton(link);
+    const count = button.querySelector<HTMLElement>('[data-count]');
+    buttons.push({ button, facet, value, count, pressed: false, shownCount: -1 });
+  }
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-catalogue-js]'))) el.hidden = false;
+
+  let state: FilterState = parseQuery(window.location.search, known);
+
+  function sorted(key: SortKey): Entry[] {
+    let ordered = orders.get(key);
+    if (!ordered) {
+      const compare = compareRecords(key);
+      ordered = [...entries].sort((a, b) => compare(a.record, b.record));
+      orders.set(key, ordered);
+    }
+    return ordered;
+  }
+
+  function render(): void {
+    // Compute everything first, then write only what changed.
+    const shownFlags = entries.map((e) => matches(e.record, state));
+    const counts = facetCounts(records, state);
+    let shown = 0;
+    let changed = state.ordina !== order;
+    entries.forEach((entry, i) => {
+      const visible = shownFlags[i] ?? true;
+      if (visible) shown++;
+      if (visible !== entry.shown) {
+        entry.shown = visible;
+        changed = true;
+      }
+    });
+    // One write: only the matching items stay attached, in the chosen order. Detached items
+    // cost no style or layout work, which keeps a 5000-card list responsive both ways.
+    if (changed) {
+      const fragment = document.createDocumentFragment();
+      for (const entry of sorted(state.ordina)) {
+        entry.li.hidden = !entry.shown;
+        if (entry.shown) fragment.append(entry.li);
+      }
+      list?.replaceChildren(fragment);
+      order = state.ordina;
+    }
+    for (const b of buttons) {
+      const pressed = isSelected(state, b.facet, b.value);
+      if (pressed !== b.pressed) {
+        b.pressed = pressed;
+        b.button.setAttribute('aria-pressed', String(pressed));
+      }
+      const n = counts[b.facet].get(b.value) ?? 0;
+      if (n !== b.shownCount) {
+        b.shownCount = n;
+        if (b.count) b.count.textContent = formatInteger(n);
+        b.button.classList.toggle('is-empty', n === 0);
+      }
+    }
+    const text = countText(shown, entries.length, templates, formatInteger);
+    if (countEl && countEl.textContent !== text) countEl.textContent = text;
+    if (empty) empty.hidden = shown > 0;
+    if (sortSelect) sortSelect.value = state.ordina;
+    if (fromSelect) fromSelect.value = state.da === null ? '' : String(state.da);
+    if (toSelect) toSelect.value = state.a === null ? '' : String(state.a);
+  }
+
+  function update(next: FilterState): void {
+    state = next;
+    render();
+    const url = `${window.location.pathname}${toQuery(state)}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.pushState(null, '', url);
+  }
+
+  root.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-facet]') : null;
+    if (!target) return;
+    const facet = target.dataset['facet'];
+    const value = target.dataset['value'] ?? '';
+    if (!isFacetKey(facet)) return;
+    update(facet === 'anno' ? toggleYear(state, value) : toggleValue(state, facet, value));
+  });
+
+  const onYears = (): void => {
+    let da = yearOf(fromSelect);
+    let a = yearOf(toSelect);
+    if (da !== null && a !== null && da > a) [da, a] = [a, da];
+    update({ ...state, da, a });
+  };
+  fromSelect?.addEventListener('change', onYears);
+  toSelect?.addEventListener('change', onYears);
+  sortSelect?.addEventListener('change', () => {
+    const key = sortSelect.value;
+    update({ ...state, ordina: parseQuery(`?ordina=${encodeURIComponent(key)}`).ordina });
+  });
+  reset?.addEventListener('click', () => update({ ...emptyFilter(), ordina: state.ordina }));
+  window.addEventListener('popstate', () => {
+    state = parseQuery(window.location.search, known);
+    render();
+  });
+
+  render();
+  // Normalize the address (unknown values dropped, canonical order) without a new history entry.
+  const canonical = `${window.location.pathname}${toQuery(state)}${window.location.hash}`;
+  if (canonical !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(null, '', canonical);
+  }
+}
+
+const root = document.querySelector<HTMLElement>('[data-catalogue]');
+if (root) init(root);
