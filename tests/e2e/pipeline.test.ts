@@ -46,6 +46,11 @@ describe('pipeline on a fixture source', () => {
     expect(home).toContain('Sportello per i Comuni');
     const org = fs.readFileSync(path.join(outDir, 'anci-prova', 'index.html'), 'utf8');
     expect(org).toContain('<link rel="canonical" href="https://annuario.example.org/">');
+    // The card's cover goes through astro:assets and sharp: AVIF and WebP in several widths.
+    const card = fs.readFileSync(path.join(outDir, 'anci-prova', 'attivita', 'sportello', 'index.html'), 'utf8');
+    expect(card).toMatch(/<source srcset="\/_astro\/sportello\.[^"]+\.avif 480w, [^"]+ 800w/);
+    expect(card).toMatch(/type="image\/webp"/);
+    expect(card).toContain('alt="Lo sportello di prova visto dall\'ingresso"');
     // Its brand colour (#00A651, too light for white text) is darkened to AA contrast.
     expect(home).toMatch(/--brand:#00(8|7|6)[0-9A-F]{3}/);
   });
