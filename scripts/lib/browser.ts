@@ -157,9 +157,18 @@ async function bundledBrowser(): Promise<ResolvedBrowser> {
     throw new Error(noBrowserMessage(systemHost));
   }
   const binDir = path.join(path.dirname(new URL(import.meta.resolve('@sparticuz/chromium')).pathname), '..', 'bin');
-  const { executablePath, libDir } = await withLock(path.join(os.tmpdir(), 'annuario-chromium.lock'), async () => {
+  const tmp = os.tmpdir();
+  const { executablePath, libDir } = await withLock(path.join(tmp, 'annuario-chromium.lock'), async () => {
+    // The package reuses whatever is in the temp folder; an unpack cut short (Ctrl-C) would leave
+    // a broken browser there for good. A marker written after a complete unpack tells them apart.
+    const marker = path.join(tmp, 'annuario-chromium.ok');
+    const stamp = `${binDir} ${fs.statSync(path.join(binDir, 'chromium.br')).size}`;
+    if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== stamp) {
+      for (const stale of ['chromium', 'al2023']) fs.rmSync(path.join(tmp, stale), { recursive: true, force: true });
+    }
     const executable = await chromium.default.executablePath(binDir);
     const al2023 = await chromium.inflate(path.join(binDir, 'al2023.tar.br'));
+    fs.writeFileSync(marker, stamp);
     return { executablePath: executable, libDir: path.join(al2023, 'lib') };
   });
   const env = processEnv();

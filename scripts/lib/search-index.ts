@@ -33,7 +33,14 @@ export class SearchIndexError extends Error {}
 export async function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {
   const fail = (what: string, errors: string[]) =>
     new SearchIndexError(`Indice di ricerca (Pagefind) non creato: ${what}.\n${errors.map((e) => `  ${e}`).join('\n')}`);
-  try {
+  // If Pagefind's binary dies (a panic), its pending promises never settle and Node would just
+  // exit with code 0, the build silently unfinished. An empty event loop means exactly that.
+  let onEmptyLoop = (): void => undefined;
+  const died = new Promise<never>((_resolve, reject) => {
+    onEmptyLoop = () => reject(new Error('il programma di Pagefind si è chiuso senza rispondere (vedi i messaggi qui sopra)'));
+  });
+  process.once('beforeExit', onEmptyLoop);
+  const indexing = async () => {
     const { index, errors } = await createIndex({ forceLanguage: 'it' });
     if (!index) throw fail('avvio non riuscito', errors);
     const files = searchablePages(siteDir);
@@ -45,10 +52,14 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pages: number
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length > 0) throw fail('scrittura dei file non riuscita', written.errors);
     return { pages: files.length };
+  };
+  try {
+    return await Promise.race([indexing(), died]);
   } catch (error) {
     if (error instanceof SearchIndexError) throw error;
     throw fail('Pagefind si è interrotto', [error instanceof Error ? error.message : String(error)]);
   } finally {
+    process.off('beforeExit', onEmptyLoop);
     await close();
   }
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,5 +47,20 @@ describe('writing the index', () => {
     const error = await writeSearchIndex(path.join(dir, 'non-esiste')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SearchIndexError);
     expect((error as Error).message).toMatch(/^Indice di ricerca \(Pagefind\) non creato: Pagefind si è interrotto\./);
+  });
+
+  test('a crash of the Pagefind program is an error, not a silent exit 0', () => {
+    // A file where the index folder should go makes Pagefind's binary panic. Run in a child
+    // process: only there does the event loop empty out, as it does in `npm run build`.
+    const site = path.join(dir, 'rotto');
+    fs.mkdirSync(site);
+    fs.writeFileSync(path.join(site, 'index.html'), '<html lang="it"><body><main data-pagefind-body><h1>x</h1></main></body></html>');
+    fs.writeFileSync(path.join(site, 'pagefind'), 'un file, non una cartella');
+    const module = path.resolve(import.meta.dirname, '../../scripts/lib/search-index.ts');
+    const code = `import { writeSearchIndex } from ${JSON.stringify(module)};
+      writeSearchIndex(${JSON.stringify(site)}).then(() => console.log('ok'), (e) => { console.log(e.message); process.exitCode = 3; });`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stdout).toContain('il programma di Pagefind si è chiuso senza rispondere');
   });
 });
