@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 
 /** Where the browser came from, for messages and reports. */
 export type BrowserSource = 'CHROME_PATH' | 'installed' | '@sparticuz/chromium';
@@ -185,9 +185,15 @@ export async function resolveBrowser(host: BrowserHost = systemHost): Promise<Re
   throw new Error(noBrowserMessage(host));
 }
 
-/** Launches the resolved browser headless through playwright-core. */
-export async function launchBrowser(): Promise<Browser> {
+/** Launches the resolved browser headless through playwright-core; `options` add to (or override) the defaults. */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const browser = await resolveBrowser();
-  return chromium.launch({ executablePath: browser.executablePath, env: browser.env, args: [...BROWSER_ARGS], headless: true });
+  return chromium.launch({
+    executablePath: browser.executablePath,
+    env: browser.env,
+    headless: true,
+    ...options,
+    args: [...BROWSER_ARGS, ...(options.args ?? [])],
+  });
 }
