@@ -2,16 +2,20 @@
  * The search page in a real browser with the real Pagefind index and the site's CSP: typing a
  * page's title finds it, `?q=` links work, and without JavaScript the page offers the catalogues.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
+import { urls } from '../../src/lib/site/urls.ts';
 import { page as builtPage, text } from '../site/html.ts';
 import { useSite } from './harness.ts';
 import { sitemapPaths } from './routes.ts';
 
-/** A card of the example content when the catalogue is built, else an organization home. */
+/** A card of content/projects/anci-lombardia/ once its page is built, else the organization home. */
 function searchTarget(): { path: string; title: string } {
-  const paths = sitemapPaths(inject('siteDir'));
-  const card = paths.find((p) => /^\/anci-lombardia\/attivita\/[^/]+\/$/.test(p));
-  const target = card ?? '/anci-lombardia/';
+  const built = new Set(sitemapPaths(inject('siteDir')));
+  const cards = fs.readdirSync(path.resolve(import.meta.dirname, '../../content/projects/anci-lombardia')).sort();
+  const card = cards.map((file) => urls.card(`anci-lombardia/${file.replace(/\.mdx?$/, '')}`)).find((url) => built.has(url));
+  const target = card ?? urls.organization('anci-lombardia');
   return { path: target, title: text(builtPage(target), 'main h1') };
 }
 
