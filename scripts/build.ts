@@ -11,11 +11,12 @@ import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
 import { projectRoot, runAstro } from './lib/astro.ts';
 import { runMain } from './lib/cli.ts';
+import { SearchIndexError, writeSearchIndex } from './lib/search-index.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
 
-Valida i contenuti e costruisce il sito in dist/. Se la validazione o la costruzione falliscono,
-dist/ resta com'era.
+Valida i contenuti, costruisce il sito e il suo indice di ricerca in dist/. Se la validazione,
+la costruzione o l'indice falliscono, dist/ resta com'era.
 
 Opzioni:
   --site-only   (npm run build:site) solo il sito, senza i PDF
@@ -56,6 +57,16 @@ runMain(async () => {
       console.error('\nCostruzione del sito fallita:');
       for (const line of failures) console.error(`  ${line}`);
       if (code !== 0 && failures.length === 0) console.error(`  Astro è uscito con codice ${code} (vedi i messaggi qui sopra).`);
+      console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+      cleanup();
+      return 1;
+    }
+    try {
+      const { pages } = await writeSearchIndex(tmpDir);
+      console.log(`Indice di ricerca: ${pages} pagine.`);
+    } catch (error) {
+      if (!(error instanceof SearchIndexError)) throw error;
+      console.error(`\n${error.message}`);
       console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
       cleanup();
       return 1;

@@ -47,6 +47,8 @@ export const urls = {
   fundingIndex: (): string => '/finanziamenti/',
   openData: (): string => '/dati/',
   search: (): string => '/cerca/',
+  /** Pagefind's browser module, written by the build next to the pages (see scripts/lib/search-index.ts). */
+  searchBundle: (): string => '/pagefind/pagefind.js',
   accessibility: (): string => '/accessibilita/',
   feed: (org: string): string => `/${org}/attivita/feed.xml`,
 } as const;

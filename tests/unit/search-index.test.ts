@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { isSearchable, searchablePages, SearchIndexError, writeSearchIndex } from '../../scripts/lib/search-index.ts';
+
+describe('which built files are searchable', () => {
+  test.each([
+    ['index.html', true],
+    ['anci-lombardia/index.html', true],
+    ['anci-lombardia/attivita/sportello/index.html', true],
+    ['404.html', false],
+    ['cerca/index.html', false],
+    ['anci-lombardia/pubblicazioni/bilancio-2024/stampa/index.html', false],
+    ['sitemap-0.xml', false],
+    ['anci-lombardia/statistiche/comuni.csv', false],
+  ])('%s → %s', (file, expected) => {
+    expect(isSearchable(file)).toBe(expected);
+  });
+});
+
+describe('writing the index', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annuario-search-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('indexes the content pages and writes pagefind/', async () => {
+    const page = (title: string) =>
+      `<!doctype html><html lang="it"><body><main data-pagefind-body><h1>${title}</h1><p>Testo.</p></main></body></html>`;
+    const files = {
+      'index.html': page('Home'),
+      'a/index.html': page('Sportello'),
+      '404.html': page('Non trovata'),
+      'cerca/index.html': page('Cerca'),
+    };
+    for (const [file, html] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), html);
+    }
+    expect(searchablePages(dir)).toEqual(['a/index.html', 'index.html']);
+    expect(await writeSearchIndex(dir)).toEqual({ pages: 2 });
+    expect(fs.existsSync(path.join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'pagefind')).some((f) => f.endsWith('.pf_meta'))).toBe(true);
+  });
+
+  test('a missing site folder is an Italian error, not a crash', async () => {
+    const error = await writeSearchIndex(path.join(dir, 'non-esiste')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchIndexError);
+    expect((error as Error).message).toMatch(/^Indice di ricerca \(Pagefind\) non creato: Pagefind si è interrotto\./);
+  });
+
+  test('a crash of the Pagefind program is an error, not a silent exit 0', () => {
+    // A file where the index folder should go makes Pagefind's binary panic. Run in a child
+    // process: only there does the event loop empty out, as it does in `npm run build`.
+    const site = path.join(dir, 'rotto');
+    fs.mkdirSync(site);
+    fs.writeFileSync(path.join(site, 'index.html'), '<html lang="it"><body><main data-pagefind-body><h1>x</h1></main></body></html>');
+    fs.writeFileSync(path.join(site, 'pagefind'), 'un file, non una cartella');
+    const module = path.resolve(import.meta.dirname, '../../scripts/lib/search-index.ts');
+    const code = `import { writeSearchIndex } from ${JSON.stringify(module)};
+      writeSearchIndex(${JSON.stringify(site)}).then(() => console.log('ok'), (e) => { console.log(e.message); process.exitCode = 3; });`;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(result.status).toBe(3);
+    expect(result.stdout).toContain('il programma di Pagefind si è chiuso senza rispondere');
+  });
+});
