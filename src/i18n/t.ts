@@ -1,15 +1,18 @@
 /**
  * UI strings: `t('home.title')` reads `src/i18n/it.json`; `t('x.count', { count: '3' })` fills
- * `{count}` placeholders. A missing key or placeholder fails loudly at build time.
+ * `{count}` placeholders. A missing key, or a placeholder left without a value when values are
+ * given, fails loudly at build time. Without values the raw template comes back (for the
+ * browser scripts that fill it themselves).
  */
 import it from './it.json' with { type: 'json' };
 
-export function t(key: string, vars: Record<string, string | number> = {}): string {
+export function t(key: string, vars?: Readonly<Record<string, string | number>>): string {
   let node: unknown = it;
   for (const part of key.split('.')) {
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   }
   if (typeof node !== 'string') throw new Error(`Testo dell'interfaccia mancante: «${key}» non è in src/i18n/it.json`);
+  if (!vars) return node;
   return node.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`Testo dell'interfaccia «${key}»: manca il valore per {${name}}`);
