@@ -97,6 +97,7 @@ function init(root: HTMLElement): void {
     buttons.push({ button, facet, value, count, pressed: false, shownCount: -1 });
   }
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[data-catalogue-js]'))) el.hidden = false;
+  const groups = Array.from(root.querySelectorAll<HTMLDetailsElement>('details[data-facet-group]'));
 
   let state: FilterState = parseQuery(window.location.search, known);
 
@@ -151,6 +152,15 @@ function init(root: HTMLElement): void {
     const text = countText(shown, entries.length, templates, formatInteger);
     if (countEl && countEl.textContent !== text) countEl.textContent = text;
     if (empty) empty.hidden = shown > 0;
+    // A folded facet group with an active filter opens, so the filter is never invisible.
+    for (const group of groups) {
+      const key = group.dataset['facetGroup'];
+      const active =
+        key === 'anno'
+          ? state.da !== null || state.a !== null || state.senzaDate
+          : isFacetKey(key) && key !== 'anno' && state[key].length > 0;
+      if (active && !group.open) group.open = true;
+    }
     if (sortSelect) sortSelect.value = state.ordina;
     if (fromSelect) fromSelect.value = state.da === null ? '' : String(state.da);
     if (toSelect) toSelect.value = state.a === null ? '' : String(state.a);
