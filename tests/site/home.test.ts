@@ -27,7 +27,8 @@ describe('organization home of ANCI Lombardia', () => {
   const $ = page('/anci-lombardia/');
 
   test('shows its identity and its numbers as printed (1.401 comuni, 93%)', () => {
-    expect(text($, 'h1')).toBe(text($, '.site-header__tagline'));
+    expect(text($, 'h1')).toBe('ANCI Lombardia');
+    expect(text($, '.site-header__tagline')).toBe('Lombardia');
     const figures = text($, '.figures');
     expect(figures).toContain('1.401 Comuni associati');
     expect(figures).toContain('93%');
