@@ -42,6 +42,10 @@ export const urls = {
   /** The PDF of a report, in its digital or print-shop variant (produced by the PDF step). */
   reportPdf: (id: string, variant: 'digitale' | 'tipografia' = 'digitale'): string =>
     `/${organizationOf(id)}/pubblicazioni/${localSlug(id)}${variant === 'digitale' ? '' : '-tipografia'}.pdf`,
+  /** The print version of a report, paginated by Paged.js into the PDF (not linked, not indexed). */
+  printReport: (id: string): string => `/stampa/${organizationOf(id)}/${localSlug(id)}/`,
+  /** Where the PDF step lists the PDFs it made (sizes, pages), beside the site. */
+  pdfManifest: (): string => '/pubblicazioni-pdf.json',
   page: (id: string): string => `/${organizationOf(id)}/testi/${localSlug(id)}/`,
   funding: (fundingId: string): string => `/finanziamenti/${fundingId}/`,
   fundingIndex: (): string => '/finanziamenti/',
