@@ -43,16 +43,17 @@ const REPORT_CSP = `document.addEventListener('securitypolicyviolation', (e) => 
 
 /**
  * Starts the browser and the server for this test file (beforeAll), checks and closes every
- * page after each test, and shuts everything down at the end (afterAll).
+ * page after each test, and shuts everything down at the end (afterAll). `root` serves another
+ * built site (read in beforeAll, so a site built by an earlier beforeAll works).
  */
-export function useSite(): SiteHarness {
+export function useSite(options: { root?: () => string } = {}): SiteHarness {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   let problems: string[] = [];
   const contexts: { close: () => Promise<void> }[] = [];
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(inject('siteDir'))]);
+    [browser, server] = await Promise.all([launchBrowser(), serveStatic(options.root?.() ?? inject('siteDir'))]);
   });
 
   afterEach(async () => {
