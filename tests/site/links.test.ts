@@ -1,0 +1,24 @@
+/**
+ * No broken internal link or anchor anywhere in the built example site (linkinator, offline:
+ * it serves the folder itself; links to other sites are not followed).
+ */
+import { LinkChecker } from 'linkinator';
+import { describe, expect, inject, test } from 'vitest';
+
+describe('internal links', () => {
+  test('every internal link and #anchor resolves', async () => {
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: inject('siteDir'),
+      recurse: true,
+      checkFragments: true,
+      concurrency: 25,
+      // Offline: only the local server's own pages are checked.
+      linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(link),
+    });
+    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (${l.status ?? '?'}) ← ${l.parent ?? ''}`);
+    expect(broken).toEqual([]);
+    // Each page is reached (links are counted once per target).
+    expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThan(250);
+  });
+});
