@@ -5,7 +5,9 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default defineConfig(
-  { ignores: ['.*.ts', 'dist/', '.astro/', '.annuario/', 'node_modules/', 'coverage/', 'export/', 'tests/fixtures/', 'scripts/bench/bare/'] },
+  {
+    ignores: ['.*.ts', 'dist/', '.astro/', '.annuario/', 'node_modules/', 'coverage/', 'export/', 'tests/fixtures/', 'scripts/bench/bare/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
