@@ -10,6 +10,7 @@ import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
 import { projectRoot, runAstro } from './lib/astro.ts';
+import { CONTENT_CACHE_ENV, writeContentCache } from './lib/content-cache.ts';
 import { runMain } from './lib/cli.ts';
 import { SearchIndexError, writeSearchIndex } from './lib/search-index.ts';
 
@@ -49,9 +50,14 @@ runMain(async () => {
   const workDir = path.resolve(projectRoot, '.annuario');
   fs.mkdirSync(workDir, { recursive: true });
   const tmpDir = fs.mkdtempSync(path.join(workDir, 'build-'));
+  // The validated content, handed to Astro so it does not load and parse every file again.
+  const contentCache = `${tmpDir}.content.json`;
+  writeContentCache(contentCache, validation.loaded.entries);
   const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
   try {
-    const { code, output } = await runAstro(['build'], { ANNUARIO_OUT_DIR: tmpDir });
+    const { code, output } = await runAstro(['build'], { ANNUARIO_OUT_DIR: tmpDir, [CONTENT_CACHE_ENV]: contentCache }).finally(() =>
+      fs.rmSync(contentCache, { force: true }),
+    );
     const failures = astroLogFailures(output);
     if (code !== 0 || failures.length > 0) {
       console.error('\nCostruzione del sito fallita:');

@@ -32,14 +32,16 @@ function shiftHeadings(offset: number) {
   };
 }
 
-const processors = new Map<number, ReturnType<typeof makeProcessor>>();
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
 
-function makeProcessor(offset: number) {
-  return unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+/**
+ * `withRaw` parses raw HTML (rehype-raw runs the whole tree through an HTML parser, the costly
+ * step) so that it can be sanitized; text without any `<` has no raw HTML and skips it. Both
+ * paths sanitize.
+ */
+function makeProcessor(offset: number, withRaw: boolean) {
+  const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: withRaw });
+  return (withRaw ? base.use(rehypeRaw) : base)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' })
     .use(shiftHeadings(offset))
     .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
@@ -49,10 +51,12 @@ function makeProcessor(offset: number) {
 /** Renders Markdown to sanitized HTML. Synchronous and deterministic. */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
   const offset = options.headingOffset ?? 1;
-  let processor = processors.get(offset);
+  const withRaw = markdown.includes('<');
+  const key = `${offset}:${withRaw}`;
+  let processor = processors.get(key);
   if (!processor) {
-    processor = makeProcessor(offset);
-    processors.set(offset, processor);
+    processor = makeProcessor(offset, withRaw);
+    processors.set(key, processor);
   }
   return String(processor.processSync(markdown));
 }

@@ -3,15 +3,27 @@
  * and the export use, so CSV values and computed figures are included) shaped by
  * `buildContentGraph`, read once per build. Pages never call `getCollection` for data.
  */
+import fs from 'node:fs';
 import { buildContentGraph, type ContentGraph } from '../content-graph.ts';
 import { sourceRoot } from '../source.ts';
 import { loadSource } from '../validate/load.ts';
 
 let cached: ContentGraph | undefined;
 
+/**
+ * `npm run build` has just validated the source and built this graph: it hands it over in a JSON
+ * file (see scripts/build.ts) so Astro does not parse every file again.
+ */
+export const CONTENT_CACHE_ENV = 'ANNUARIO_CONTENT_CACHE';
+
 /** The content graph of `ANNUARIO_SOURCE` (or the project itself); throws an Italian summary if it does not load. */
 export function siteContent(): ContentGraph {
   if (cached) return cached;
+  const cacheFile = process.env[CONTENT_CACHE_ENV];
+  if (cacheFile && fs.existsSync(cacheFile)) {
+    cached = (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { graph: ContentGraph }).graph;
+    return cached;
+  }
   const loaded = loadSource(sourceRoot());
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {

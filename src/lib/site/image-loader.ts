@@ -5,24 +5,39 @@
  * collection's `image()` schema resolves and checks it. Entry ids: `projects:<card id>`,
  * `organizations:<organization id>`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { sourceRoot } from '../source.ts';
-import { loadSource } from '../validate/load.ts';
+import { loadSource, type Entry } from '../validate/load.ts';
+import { CONTENT_CACHE_ENV } from './content.ts';
 
 interface WithImage {
   cover?: { src: string; alt: string };
   logo?: { src: string; alt: string };
 }
 
-/** Where each image is named: collection, entry id, the file (absolute) and the image field. */
-export function contentImages(root: string): { id: string; filePath: string; image: { src: string; alt: string } }[] {
-  return loadSource(root).entries.flatMap((entry) => {
+export interface ContentImage {
+  id: string;
+  filePath: string;
+  image: { src: string; alt: string };
+}
+
+/** Where each image is named in loaded entries: collection, entry id, the file (absolute) and the image field. */
+export function imagesOf(entries: readonly Entry[]): ContentImage[] {
+  return entries.flatMap((entry) => {
     const data = entry.data as WithImage;
     const image = entry.collection === 'projects' ? data.cover : entry.collection === 'organizations' ? data.logo : undefined;
     return image ? [{ id: `${entry.collection}:${entry.id}`, filePath: entry.abs, image }] : [];
   });
+}
+
+/** The images of a source: from the build's hand-over file when there is one, else by loading the source. */
+export function contentImages(root: string): ContentImage[] {
+  const cacheFile = process.env[CONTENT_CACHE_ENV];
+  if (cacheFile && fs.existsSync(cacheFile)) return (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { images: ContentImage[] }).images;
+  return imagesOf(loadSource(root).entries);
 }
 
 export function contentImageLoader(): Loader {
