@@ -149,10 +149,10 @@ const defaults: DefaultTitles = {
   list: 'Elenco',
 };
 const chapters: Chapter[] = [
-  { type: 'markdown', id: 'presidente', page: 'org/lettera' },
+  { type: 'markdown', id: 'presidente', page: 'org/lettera', part: false },
   { type: 'cards', id: 'attive', title: 'Cosa stiamo facendo', part: true, filter: {} },
   { type: 'stats', id: 'rappresentanza', title: 'Cosa facciamo', part: true, intro: 'org/intro', tables: ['org/t'] },
-  { type: 'cards', id: 'altre', title: 'Altre schede', filter: {} },
+  { type: 'cards', id: 'altre', title: 'Altre schede', part: false, filter: {} },
 ];
 const cardsOf = { attive: [{ id: 'org/a', title: 'A' }], altre: [{ id: 'org/b', title: 'B' }] };
 
