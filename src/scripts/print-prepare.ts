@@ -3,9 +3,11 @@
  * and does not wait for web fonts: `window.annuarioPrint.prepare()` waits for the fonts, draws
  * each chart with Chart.js at a pixel ratio that gives 300 dpi at its printed size, replaces the
  * canvas with a PNG image (alt = the chart's text alternative), and marks external links with a
- * short printed address, and rewrites inline media queries Paged.js cannot parse. It never starts by itself: the PDF step calls it, then runs Paged.js.
+ * short printed address, rewrites inline media queries Paged.js cannot parse, and registers a
+ * Paged.js handler that repeats table headers on continued pages (print-paged.ts). It never starts by itself: the PDF step calls it, then runs Paged.js.
  */
 import { legacyMediaQueries, pixelRatioFor, printedUrl } from '../lib/site/print.ts';
+import { registerPagedHandlers } from './print-paged.ts';
 
 /** What the print page offers the PDF step. */
 export interface AnnuarioPrint {
@@ -84,6 +86,7 @@ window.annuarioPrint = {
       await chartsToImages();
       markExternalLinks();
       pagedReadableStyles();
+      registerPagedHandlers();
     })();
     return prepared;
   },
