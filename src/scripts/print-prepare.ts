@@ -9,10 +9,15 @@
 import { legacyMediaQueries, pixelRatioFor, printedUrl } from '../lib/site/print.ts';
 import { registerPagedHandlers } from './print-paged.ts';
 
+/** Which PDF is being made: the digital one, or the print shop's (3 mm bleed and crop marks). */
+export interface PrepareOptions {
+  variant?: 'digitale' | 'tipografia';
+}
+
 /** What the print page offers the PDF step. */
 export interface AnnuarioPrint {
-  /** Resolves when fonts are loaded and every chart is an image; safe to call more than once. */
-  prepare: () => Promise<void>;
+  /** Resolves when fonts are loaded and every chart is an image; safe to call more than once (the first call's options win). */
+  prepare: (options?: PrepareOptions) => Promise<void>;
 }
 
 declare global {
@@ -77,11 +82,25 @@ function pagedReadableStyles(): void {
   }
 }
 
+/** The print shop's page box: Paged.js adds the bleed around A4 and draws crop marks in it. */
+const PRINT_SHOP_PAGE = '@page { bleed: 3mm; marks: crop; }';
+
+function addVariantStyles(variant: PrepareOptions['variant']): void {
+  if (variant !== 'tipografia') return;
+  const style = document.createElement('style');
+  style.dataset['printVariant'] = variant;
+  style.textContent = PRINT_SHOP_PAGE;
+  // First in <head>: Paged.js sizes the page once, from the first sheet that gives a size, with
+  // the bleed it has seen so far; a later sheet's bleed would be ignored.
+  document.head.prepend(style);
+}
+
 let prepared: Promise<void> | undefined;
 
 window.annuarioPrint = {
-  prepare: () => {
+  prepare: (options = {}) => {
     prepared ??= (async () => {
+      addVariantStyles(options.variant);
       await loadFonts();
       await chartsToImages();
       markExternalLinks();
