@@ -58,11 +58,16 @@ function kindOf(figure: HTMLElement): StatsChartSpec['kind'] {
   return KINDS.find((kind) => kind === figure.dataset['kind']) ?? 'integer';
 }
 
-/** Draws the chart described by the figure's `data-stats-chart` into its canvas. */
-export function renderStatsChart(figure: HTMLElement): void {
+/** How to draw: the print version asks for a device pixel ratio high enough for 300 dpi. */
+export interface RenderOptions {
+  devicePixelRatio?: number;
+}
+
+/** Draws the chart described by the figure's `data-stats-chart` into its canvas; returns the chart (undefined when the figure has none). */
+export function renderStatsChart(figure: HTMLElement, options: RenderOptions = {}): Chart<'bar'> | undefined {
   const canvas = figure.querySelector('canvas');
   const json = figure.dataset['statsChart'];
-  if (!canvas || json === undefined) return;
+  if (!canvas || json === undefined) return undefined;
   const root = getComputedStyle(document.documentElement);
   const brand = root.getPropertyValue('--brand').trim();
   const text = root.getPropertyValue('--text').trim() || '#1a1a1a';
@@ -75,6 +80,7 @@ export function renderStatsChart(figure: HTMLElement): void {
   chartConfig.options = {
     ...chartConfig.options,
     transitions: { active: { animation: { duration: 0 } } },
+    ...(options.devicePixelRatio === undefined ? {} : { devicePixelRatio: options.devicePixelRatio }),
     scales: {
       ...chartConfig.options?.scales,
       y: { ...config.options.scales.y, ticks: { callback: (value) => (typeof value === 'number' ? format(value) : value) } },
@@ -88,6 +94,7 @@ export function renderStatsChart(figure: HTMLElement): void {
       },
     },
   };
-  new Chart(canvas, chartConfig);
+  const chart = new Chart(canvas, chartConfig);
   figure.classList.add('is-drawn');
+  return chart;
 }

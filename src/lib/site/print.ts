@@ -1,0 +1,176 @@
+/**
+ * The print version of a report (paginated by Paged.js into the PDF): card headers as the
+ * printed catalogue shows them, anchors for cards, the table of contents with the catalogue's
+ * cards under their parts, cover lines, and the raster size of charts. Pure: the same outline
+ * as the web page (reports.ts) drives it, so web and print agree on chapters.
+ */
+import { t } from '../../i18n/t.ts';
+import { formatCoveredPeriod, formatDateRange, formatEuroCents, formatPartialDate } from '../format.ts';
+import type { OutlineChapter, TocEntry } from './reports.ts';
+import { localSlug } from './urls.ts';
+
+/** The card fields the printed header and body use. */
+export interface PrintableCard {
+  id: string;
+  title: string;
+  summary: string;
+  areas: readonly { id: string; label: string }[];
+  start?: string | undefined;
+  end?: string | undefined;
+  datesAsPrinted?: string | undefined;
+  budget: { status: 'importo'; cents: number } | { status: 'in-definizione' } | null;
+  partners: readonly (
+    { relation: string; organization: { id: string; label: string } } | { relation: string; name?: string | undefined }
+  )[];
+  territories: readonly string[];
+  publications: readonly { title: string; note?: string | undefined; url?: string | undefined }[];
+}
+
+/** A card as the printed catalogue lays it out: header block, then summary, description and facts. */
+export interface PrintCardView {
+  anchor: string;
+  title: string;
+  /** Thematic area labels (printed in small caps). */
+  areas: string[];
+  /** Dates as printed (`ATTIVO DAL 13/07/2023`) or formatted from start and end; '' when none. */
+  dates: string;
+  /** `1.714.067,00 €`, `IN DEFINIZIONE`, or '' when no budget is given. */
+  budget: string;
+  summary: string;
+  /** Partner names, with the relation when it is not plain partnership: `Regione Lombardia (committente)`. */
+  partners: string[];
+  territories: string[];
+  publications: { title: string; note: string; url: string }[];
+}
+
+/** Anchor of a card in the print version: `anci-lombardia/inlav` → `scheda-inlav`. */
+export function cardAnchor(id: string): string {
+  return `scheda-${localSlug(id).replace(/[^a-z0-9-]+/gi, '-')}`;
+}
+
+/** The budget as the catalogue prints it: `525.000,00 €`, `IN DEFINIZIONE`, or ''. */
+export function printedBudget(budget: PrintableCard['budget']): string {
+  if (budget === null) return '';
+  return budget.status === 'in-definizione' ? t('print.card.budgetTbd') : formatEuroCents(budget.cents);
+}
+
+/** The dates as the catalogue prints them when recorded, else formatted at their precision. */
+export function printedDates(card: Pick<PrintableCard, 'start' | 'end' | 'datesAsPrinted'>): string {
+  return card.datesAsPrinted ?? formatDateRange(card.start, card.end);
+}
+
+/** A link's address in a discreet printed form: no scheme, no `www.`, no trailing slash; '' when the link text already shows it or the link is not external. */
+export function printedUrl(href: string, text = ''): string {
+  if (!/^https?:\/\//i.test(href)) return '';
+  const short = href
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/$/, '');
+  const shown = text
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/\/$/, '');
+  return shown.toLowerCase() === short.toLowerCase() ? '' : short;
+}
+
+/** Everything the printed card shows, shaped once. */
+export function printCardView(card: PrintableCard): PrintCardView {
+  return {
+    anchor: cardAnchor(card.id),
+    title: card.title,
+    areas: card.areas.map((a) => a.label),
+    dates: printedDates(card),
+    budget: printedBudget(card.budget),
+    summary: card.summary,
+    partners: card.partners.map((p) => {
+      const name = 'organization' in p ? p.organization.label : (p.name ?? '');
+      return p.relation === 'partner' ? name : `${name} (${t(`card.relations.${p.relation}`)})`;
+    }),
+    territories: [...card.territories],
+    publications: card.publications.map((p) => ({ title: p.title, note: p.note ?? '', url: p.url ? printedUrl(p.url) : '' })),
+  };
+}
+
+/**
+ * The printed table of contents: the web one (reportToc) with each cards chapter's cards
+ * listed under it (or under its part, when the chapter has no heading of its own), so each
+ * card gets its page number as in the printed catalogue's index.
+ */
+export function printToc(
+  toc: readonly TocEntry[],
+  outline: readonly OutlineChapter[],
+  cardsOf: (entry: OutlineChapter) => readonly { id: string; title: string }[],
+): TocEntry[] {
+  const copy = (entry: TocEntry): TocEntry => ({ ...entry, children: entry.children.map(copy) });
+  const result = toc.map(copy);
+  const all = (entries: TocEntry[]): TocEntry[] => entries.flatMap((e) => [e, ...all(e.children)]);
+  for (const entry of outline) {
+    if (entry.chapter.type !== 'cards') continue;
+    const target = all(result).find((e) => e.href === `#${entry.anchor}`);
+    if (!target) continue;
+    target.children.push(...cardsOf(entry).map((card) => ({ href: `#${cardAnchor(card.id)}`, label: card.title, children: [] })));
+  }
+  return result;
+}
+
+/** What the cover says, line by line, in the order printed. */
+export interface CoverLines {
+  organization: string;
+  region: string;
+  kind: string;
+  title: string;
+  subtitle: string;
+  period: string;
+  edition: string;
+}
+
+/** The cover's lines: organization's full name and region, kind, title, subtitle, covered period, edition ('' when absent). */
+export function coverLines(
+  report: {
+    kind: string;
+    title: string;
+    subtitle?: string | undefined;
+    period?: { from: string; to: string } | undefined;
+    edition?: string | undefined;
+  },
+  organization: { name: { full: string }; region?: string | undefined },
+): CoverLines {
+  return {
+    organization: organization.name.full,
+    region: organization.region ?? '',
+    kind: t(`reports.kinds.${report.kind}`),
+    title: report.title,
+    subtitle: report.subtitle ?? '',
+    period: report.period ? formatCoveredPeriod(report.period.from, report.period.to) : '',
+    edition: report.edition ? formatPartialDate(report.edition) : '',
+  };
+}
+
+/** CSS pixels per inch: the unit Chromium lays out (and prints) in. */
+export const CSS_PX_PER_INCH = 96;
+
+/** Resolution a chart's raster must reach at its printed size. */
+export const CHART_MIN_DPI = 300;
+
+/** Device pixel ratio that gives at least `dpi` dots per inch at a CSS size: 300 dpi → 4 (3 would give 288). */
+export function pixelRatioFor(dpi: number = CHART_MIN_DPI): number {
+  return Math.ceil(dpi / CSS_PX_PER_INCH);
+}
+
+/** Id of a chart's text alternative on the print page: `anci-toscana/social/2` → `grafico-anci-toscana-social-2-testo`. */
+export function chartTextId(key: string): string {
+  return `grafico-${key.replace(/[^a-z0-9]+/gi, '-')}-testo`;
+}
+
+/**
+ * Media queries in range syntax (`(width<=480px)`, as the CSS minifier writes `max-width`) made
+ * back into `min-`/`max-` features: Paged.js 0.4's CSS parser cannot read the range form and its
+ * @media handler then throws, stopping pagination. Other text is left as it is.
+ */
+export function legacyMediaQueries(css: string): string {
+  return css.replace(
+    /\(\s*(width|height|aspect-ratio|resolution)\s*(<=|>=)\s*([^()<>=]+?)\s*\)/g,
+    (_match, feature: string, operator: string, value: string) => `(${operator === '<=' ? 'max' : 'min'}-${feature}:${value})`,
+  );
+}

@@ -1,0 +1,263 @@
+import { describe, expect, test } from 'vitest';
+import {
+  cardAnchor,
+  chartTextId,
+  coverLines,
+  legacyMediaQueries,
+  pixelRatioFor,
+  printCardView,
+  printedBudget,
+  printedDates,
+  printedUrl,
+  printToc,
+  type PrintableCard,
+} from '../../src/lib/site/print.ts';
+import { reportOutline, reportToc, type DefaultTitles, type TitleSources } from '../../src/lib/site/reports.ts';
+import type { Chapter } from '../../src/schemas/report.ts';
+
+describe('cardAnchor', () => {
+  test.each([
+    ['anci-lombardia/inlav', 'scheda-inlav'],
+    ['anci-lombardia/lombardia-dei-giovani-2023', 'scheda-lombardia-dei-giovani-2023'],
+    ['senza-organizzazione', 'scheda-senza-organizzazione'],
+  ])('%s → %s', (id, anchor) => {
+    expect(cardAnchor(id)).toBe(anchor);
+  });
+});
+
+describe('printedBudget', () => {
+  test.each([
+    ['an amount, as printed', { status: 'importo' as const, cents: 52500000 }, '525.000,00\u00a0€'],
+    ['thousands grouped', { status: 'importo' as const, cents: 171406700 }, '1.714.067,00\u00a0€'],
+    ['small amounts keep the dot', { status: 'importo' as const, cents: 140000 }, '1.400,00\u00a0€'],
+    ['not yet defined', { status: 'in-definizione' as const }, 'IN DEFINIZIONE'],
+    ['none', null, ''],
+  ])('%s', (_name, budget, expected) => {
+    expect(printedBudget(budget)).toBe(expected);
+  });
+});
+
+describe('printedDates', () => {
+  test.each([
+    ['as printed wins', { start: '2023-07-13', datesAsPrinted: 'ATTIVO DAL 13/07/2023' }, 'ATTIVO DAL 13/07/2023'],
+    ['formatted at day precision', { start: '2022-04-15' }, 'dal 15 aprile 2022'],
+    ['month precision range', { start: '2018-04', end: '2019-11' }, 'da aprile 2018 a novembre 2019'],
+    ['only a year', { start: '2018' }, 'dal 2018'],
+    ['no dates', {}, ''],
+  ])('%s', (_name, card, expected) => {
+    expect(printedDates(card)).toBe(expected);
+  });
+});
+
+describe('printedUrl', () => {
+  test.each([
+    ['external link with words', 'https://www.sportellorifiuti.it/', 'lo sportello', 'sportellorifiuti.it'],
+    ['path kept', 'https://example.org/a/b', 'documento', 'example.org/a/b'],
+    ['text already shows the address', 'https://www.sportellorifiuti.it/', 'www.sportellorifiuti.it', ''],
+    ['text shows it with the scheme', 'http://example.org', 'http://example.org/', ''],
+    ['internal link: nothing', '/anci-lombardia/attivita/', 'Catalogo', ''],
+    ['anchor: nothing', '#scheda-inlav', 'INLAV', ''],
+    ['mail: nothing', 'mailto:info@example.org', 'scrivici', ''],
+  ])('%s', (_name, href, text, expected) => {
+    expect(printedUrl(href, text)).toBe(expected);
+  });
+});
+
+const card = (over: Partial<PrintableCard> = {}): PrintableCard => ({
+  id: 'lomb/piccoli',
+  title: 'P.I.C.C.O.L.I.',
+  summary: 'Un piano di comunicazione',
+  areas: [
+    { id: 'piccoli-comuni', label: 'Piccoli comuni' },
+    { id: 'welfare', label: 'Welfare' },
+  ],
+  start: '2022-03-04',
+  datesAsPrinted: 'ATTIVO DAL 04/03/2022',
+  budget: { status: 'importo', cents: 7500000 },
+  partners: [
+    { relation: 'partner', organization: { id: 'anci', label: 'ANCI' } },
+    { relation: 'committente', name: 'Regione Lombardia' },
+  ],
+  territories: ['Valle Brembana', 'Valtellina'],
+  publications: [{ title: 'Guida', note: 'volume', url: 'https://www.example.org/guida/' }, { title: 'Atti' }],
+  ...over,
+});
+
+describe('printCardView', () => {
+  test.each([
+    [
+      'every field',
+      card(),
+      {
+        anchor: 'scheda-piccoli',
+        title: 'P.I.C.C.O.L.I.',
+        areas: ['Piccoli comuni', 'Welfare'],
+        dates: 'ATTIVO DAL 04/03/2022',
+        budget: '75.000,00\u00a0€',
+        summary: 'Un piano di comunicazione',
+        partners: ['ANCI', 'Regione Lombardia (committente)'],
+        territories: ['Valle Brembana', 'Valtellina'],
+        publications: [
+          { title: 'Guida', note: 'volume', url: 'example.org/guida' },
+          { title: 'Atti', note: '', url: '' },
+        ],
+      },
+    ],
+    [
+      'bare card',
+      card({
+        areas: [],
+        datesAsPrinted: undefined,
+        start: undefined,
+        budget: { status: 'in-definizione' },
+        partners: [],
+        territories: [],
+        publications: [],
+      }),
+      {
+        anchor: 'scheda-piccoli',
+        title: 'P.I.C.C.O.L.I.',
+        areas: [],
+        dates: '',
+        budget: 'IN DEFINIZIONE',
+        summary: 'Un piano di comunicazione',
+        partners: [],
+        territories: [],
+        publications: [],
+      },
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(printCardView(input)).toEqual(expected);
+  });
+});
+
+const sources: TitleSources = {
+  pages: [
+    { id: 'org/lettera', title: 'Presidente' },
+    { id: 'org/intro', title: 'Rappresentanza' },
+  ],
+  plans: [],
+  stats: [],
+};
+const defaults: DefaultTitles = {
+  markdown: 'Testo',
+  profile: 'Chi siamo',
+  governance: 'Organi',
+  stats: 'Dati',
+  cards: 'Schede',
+  plan: 'Piano',
+  list: 'Elenco',
+};
+const chapters: Chapter[] = [
+  { type: 'markdown', id: 'presidente', page: 'org/lettera', part: false },
+  { type: 'cards', id: 'attive', title: 'Cosa stiamo facendo', part: true, filter: {} },
+  { type: 'stats', id: 'rappresentanza', title: 'Cosa facciamo', part: true, intro: 'org/intro', tables: ['org/t'] },
+  { type: 'cards', id: 'altre', title: 'Altre schede', part: false, filter: {} },
+];
+const cardsOf = { attive: [{ id: 'org/a', title: 'A' }], altre: [{ id: 'org/b', title: 'B' }] };
+
+describe('printToc', () => {
+  const outline = reportOutline(chapters, sources, defaults);
+  const toc = printToc(reportToc(outline), outline, (entry) => cardsOf[entry.anchor as keyof typeof cardsOf] ?? []);
+  test.each([
+    ['chapter outside parts', 0, { href: '#presidente', label: 'Presidente', children: [] }],
+    [
+      'a cards chapter with no heading of its own lists its cards under the part',
+      1,
+      { href: '#attive', label: 'Cosa stiamo facendo', children: [{ href: '#scheda-a', label: 'A', children: [] }] },
+    ],
+    [
+      'a titled cards chapter inside a part lists its cards under itself',
+      2,
+      {
+        href: '#parte-rappresentanza',
+        label: 'Cosa facciamo',
+        children: [
+          { href: '#rappresentanza', label: 'Rappresentanza', children: [] },
+          { href: '#altre', label: 'Altre schede', children: [{ href: '#scheda-b', label: 'B', children: [] }] },
+        ],
+      },
+    ],
+  ])('%s', (_name, index, expected) => {
+    expect(toc[index]).toEqual(expected);
+  });
+
+  test('the web table of contents is left untouched', () => {
+    const web = reportToc(outline);
+    printToc(web, outline, () => [{ id: 'org/z', title: 'Z' }]);
+    expect(web).toEqual(reportToc(outline));
+  });
+});
+
+describe('coverLines', () => {
+  const org = { name: { full: 'ANCI Toscana – Associazione dei Comuni toscani' }, region: 'Toscana' };
+  test.each([
+    [
+      'period and subtitle',
+      { kind: 'bilancio-sociale', title: 'Bilancio sociale', subtitle: 'dal 2019 al giugno 2024', period: { from: '2019', to: '2024-06' } },
+      org,
+      {
+        organization: 'ANCI Toscana – Associazione dei Comuni toscani',
+        region: 'Toscana',
+        kind: 'Bilancio sociale',
+        title: 'Bilancio sociale',
+        subtitle: 'dal 2019 al giugno 2024',
+        period: 'dal 2019 a giugno 2024',
+        edition: '',
+      },
+    ],
+    [
+      'one year, edition, no region',
+      { kind: 'piano', title: 'Piano attività 2021', period: { from: '2021', to: '2021' }, edition: '2021-03' },
+      { name: { full: 'ANCI' } },
+      {
+        organization: 'ANCI',
+        region: '',
+        kind: 'Piano',
+        title: 'Piano attività 2021',
+        subtitle: '',
+        period: '2021',
+        edition: 'marzo 2021',
+      },
+    ],
+  ])('%s', (_name, report, organization, expected) => {
+    expect(coverLines(report, organization)).toEqual(expected);
+  });
+});
+
+describe('pixelRatioFor', () => {
+  test.each([
+    [300, 4],
+    [288, 3],
+    [150, 2],
+    [96, 1],
+  ])('%i dpi → ratio %i', (dpi, ratio) => {
+    expect(pixelRatioFor(dpi)).toBe(ratio);
+  });
+
+  test('the default reaches 300 dpi', () => {
+    expect(pixelRatioFor() * 96).toBeGreaterThanOrEqual(300);
+  });
+});
+
+describe('chartTextId', () => {
+  test.each([
+    ['anci-toscana/social/2', 'grafico-anci-toscana-social-2-testo'],
+    ['a/b c/1', 'grafico-a-b-c-1-testo'],
+  ])('%s', (key, id) => {
+    expect(chartTextId(key)).toBe(id);
+  });
+});
+
+describe('legacyMediaQueries', () => {
+  test.each([
+    ['max', '@media (width<=480px){.a{b:c}}', '@media (max-width:480px){.a{b:c}}'],
+    ['min with spaces', '@media (width >= 48rem) {x}', '@media (min-width:48rem) {x}'],
+    ['two features', '@media (width>=768px) and (height<=600px){x}', '@media (min-width:768px) and (max-height:600px){x}'],
+    ['classic form untouched', '@media (max-width: 480px){x}', '@media (max-width: 480px){x}'],
+    ['print untouched', '@media print{x}', '@media print{x}'],
+    ['no media at all', '.a{width:calc(100% - 2px)}', '.a{width:calc(100% - 2px)}'],
+  ])('%s', (_name, css, expected) => {
+    expect(legacyMediaQueries(css)).toBe(expected);
+  });
+});
