@@ -8,12 +8,20 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { t } from '../../../src/i18n/t.ts';
 import type { ContentGraph } from '../../../src/lib/content-graph.ts';
-import { formatCoveredPeriod, formatFileSize } from '../../../src/lib/format.ts';
+import { formatCoveredPeriod, formatDecimal, formatFileSize } from '../../../src/lib/format.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
 import { launchBrowser } from '../browser.ts';
 import { serveStatic } from '../static-server.ts';
 import type { PdfMetadata } from './document.ts';
-import { downloadsHtml, fillDownloadsMarker, mergeManifest, siteOnlyHtml, type PdfManifest, type PdfManifestReport } from './downloads.ts';
+import {
+  downloadsHtml,
+  fillDownloadsMarker,
+  formatPageCount,
+  mergeManifest,
+  siteOnlyHtml,
+  type PdfManifest,
+  type PdfManifestReport,
+} from './downloads.ts';
 import { formatFinding } from './preflight.ts';
 import { renderPdf, type PdfVariant, type RenderPdfResult } from './render.ts';
 
@@ -77,7 +85,7 @@ export interface RenderReportsResult {
 }
 
 /** Milliseconds as `5,2 s`. */
-const seconds = (ms: number) => `${(ms / 1000).toLocaleString('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} s`;
+const seconds = (ms: number) => `${formatDecimal(ms / 1000, 1)} s`;
 
 /**
  * Checks that the site and every print page exist, before starting a browser. `during` says
@@ -129,7 +137,7 @@ export async function renderReportPdfs(
           onProgress: options.log,
         });
         options.log(
-          `«${job.reportId}» (${variant}): ${result.pages} pagine, ${formatFileSize(result.bytes)} in ${seconds(result.timings.total)}` +
+          `«${job.reportId}» (${variant}): ${formatPageCount(result.pages)}, ${formatFileSize(result.bytes)} in ${seconds(result.timings.total)}` +
             ` (impaginazione ${seconds(result.timings.paginate)}, stampa ${seconds(result.timings.print)})`,
         );
         for (const finding of result.warnings) options.log(`  avviso, ${formatFinding(finding)}`);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { formatNumberPlain } from '../../../src/lib/format.ts';
 import { finishPdf, pdfFontUses, type PdfMetadata } from './document.ts';
 import { COLLECT_PREFLIGHT, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, REGISTER_PROGRESS } from './in-page.ts';
 import {
@@ -121,7 +122,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
   let phase = 'caricamento della pagina';
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`tempo scaduto (${Math.round(timeoutMs / 1000)} s) durante: ${phase}`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`tempo scaduto (${formatNumberPlain(timeoutMs / 1000)} s) durante: ${phase}`)), timeoutMs);
   });
   timedOut.catch(() => undefined);
   const tmpFile = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
