@@ -43,19 +43,36 @@ export function pageSizeProblems(pdf: ReadPdf, size: { width: number; height: nu
   );
 }
 
-/** The line and, joined to it, the next one (a wrapped heading or TOC entry). */
-function lineWindows(lines: readonly TextLine[]): string[] {
-  return lines.flatMap((line, i) => [line.text, ...(lines[i + 1] ? [`${line.text} ${lines[i + 1]?.text ?? ''}`] : [])]);
+/**
+ * Each line, and each run of up to `span` lines joined (a wrapped heading or TOC entry), in
+ * capitals: the print CSS may set headings in capitals (`text-transform`), and the PDF's text is
+ * what was drawn.
+ */
+function lineWindows(lines: readonly TextLine[], span = 4): string[] {
+  return lines.flatMap((_line, i) =>
+    Array.from({ length: Math.min(span, lines.length - i) }, (_, n) =>
+      caps(
+        lines
+          .slice(i, i + n + 1)
+          .map((l) => l.text)
+          .join(' '),
+      ),
+    ),
+  );
 }
+
+/** Text in capitals, the Italian way, for comparisons that ignore `text-transform`. */
+const caps = (text: string) => normalize(text).toLocaleUpperCase('it-IT');
 
 /** Where the TOC gives each entry's page: `{ label -> { number, tocPage } }`, from the first `searchPages` pages. */
 export function tocNumbers(pdf: ReadPdf, entries: readonly TocEntry[], searchPages = 8): Map<string, { number: number; tocPage: number }> {
   const found = new Map<string, { number: number; tocPage: number }>();
   pdf.pages.slice(0, searchPages).forEach((page, index) => {
-    const windows = lineWindows(page.lines);
+    // Headings (the cover's title, the TOC's own) are not entries: a title followed by a year would look like one.
+    const windows = lineWindows(page.lines.filter((line) => line.size <= pdf.bodySize * 1.15));
     for (const { label } of entries) {
       if (found.has(label)) continue;
-      const pattern = new RegExp(`^${escapeRegExp(label)}[\\s.·…_]*(\\d+)$`);
+      const pattern = new RegExp(`^${escapeRegExp(caps(label))}[\\s.·…_]*(\\d+)$`);
       for (const text of windows) {
         const match = pattern.exec(text);
         if (match) {
@@ -75,7 +92,7 @@ const headingLines = (page: PdfPage, bodySize: number) => page.lines.filter((lin
 export function headingPage(pdf: ReadPdf, label: string, afterPage: number): number | undefined {
   for (let index = afterPage; index < pdf.pages.length; index++) {
     const page = pdf.pages[index];
-    if (page && lineWindows(headingLines(page, pdf.bodySize)).includes(label)) return index + 1;
+    if (page && lineWindows(headingLines(page, pdf.bodySize)).includes(caps(label))) return index + 1;
   }
   return undefined;
 }
@@ -116,7 +133,7 @@ export function lastTocPage(pdf: ReadPdf, entries: readonly TocEntry[]): number 
 export function runningHeadProblems(pdf: ReadPdf, pages: readonly number[], known: readonly string[]): string[] {
   return pages.flatMap((number) => {
     const top = pdf.pages[number - 1]?.lines[0];
-    if (top && top.size < pdf.bodySize && known.some((text) => top.text.includes(text))) return [];
+    if (top && top.size < pdf.bodySize && known.some((text) => caps(top.text).includes(caps(text)))) return [];
     return [`pagina ${number}: nessuna testatina (prima riga: «${top?.text ?? ''}»)`];
   });
 }

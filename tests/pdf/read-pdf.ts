@@ -46,27 +46,38 @@ export interface ReadPdf {
 interface TextItemLike {
   str: string;
   transform: number[];
+  width: number;
 }
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** Groups text items into lines by baseline (within 2 pt), top to bottom. */
+/**
+ * Groups text items into lines by baseline (within 2 pt), top to bottom. Items are joined with
+ * a space only where the page shows a gap (Chromium splits runs inside words, e.g. at `/`).
+ */
 function toLines(items: readonly TextItemLike[]): TextLine[] {
-  const rows: { y: number; parts: { x: number; str: string; size: number }[] }[] = [];
+  const rows: { y: number; parts: { x: number; str: string; size: number; width: number }[] }[] = [];
   for (const item of items) {
-    if (item.str.trim() === '') continue;
+    if (item.str === '') continue;
     const [a = 0, b = 0, , , x = 0, y = 0] = item.transform;
-    const size = Math.hypot(a, b);
+    const part = { x, str: item.str, size: Math.hypot(a, b), width: item.width };
     const row = rows.find((r) => Math.abs(r.y - y) < 2);
-    if (row) row.parts.push({ x, str: item.str, size });
-    else rows.push({ y, parts: [{ x, str: item.str, size }] });
+    if (row) row.parts.push(part);
+    else rows.push({ y, parts: [part] });
   }
   return rows
     .sort((r1, r2) => r2.y - r1.y)
     .map((row) => {
       const parts = row.parts.sort((p1, p2) => p1.x - p2.x);
-      return { text: normalize(parts.map((p) => p.str).join(' ')), size: Math.max(...parts.map((p) => p.size)), y: row.y };
-    });
+      let text = '';
+      parts.forEach((part, i) => {
+        const previous = parts[i - 1];
+        const gap = previous ? part.x - (previous.x + previous.width) : 0;
+        text += previous && gap > part.size * 0.15 ? ` ${part.str}` : part.str;
+      });
+      return { text: normalize(text), size: Math.max(...parts.map((p) => p.size)), y: row.y };
+    })
+    .filter((line) => line.text !== '');
 }
 
 /** Reads the whole PDF at `file`. */
@@ -83,11 +94,11 @@ export async function readPdf(file: string): Promise<ReadPdf> {
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
       const content = await page.getTextContent();
       const items: TextItemLike[] = content.items.flatMap((item) =>
-        'str' in item ? [{ str: item.str, transform: (item.transform as unknown[]).map(Number) }] : [],
+        'str' in item ? [{ str: item.str, transform: (item.transform as unknown[]).map(Number), width: item.width }] : [],
       );
       for (const item of items) {
         const size = Math.round(Math.hypot(item.transform[0] ?? 0, item.transform[1] ?? 0) * 2) / 2;
-        sizes.set(size, (sizes.get(size) ?? 0) + item.str.length);
+        sizes.set(size, (sizes.get(size) ?? 0) + item.str.trim().length);
       }
       const lines = toLines(items);
       pages.push({ width: x1 - x0, height: y1 - y0, lines, text: lines.map((l) => l.text).join(' ') });

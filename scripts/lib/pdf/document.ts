@@ -43,7 +43,8 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, option
   doc.setTitle(metadata.title, { showInWindowTitleBar: true });
   doc.setAuthor(metadata.author);
   doc.setSubject(metadata.subject);
-  if (metadata.keywords && metadata.keywords.length > 0) doc.setKeywords(metadata.keywords);
+  // pdf-lib joins keywords with spaces; commas keep multi-word ones (`ANCI Lombardia`) apart.
+  if (metadata.keywords && metadata.keywords.length > 0) doc.setKeywords([metadata.keywords.join(', ')]);
   doc.setCreator(PDF_CREATOR);
   doc.setProducer(`${PDF_CREATOR} (Chromium, Paged.js, pdf-lib)`);
   doc.setLanguage(PDF_LANGUAGE);
