@@ -1,23 +1,28 @@
 /**
  * `npm run build`: validates the content, then builds the site with Astro into a temporary
- * folder, and swaps it into `dist/` only when everything succeeded. Astro's logged-but-ignored
- * content errors (broken references, duplicate ids) fail the build.
+ * folder, indexes it for search, renders every report's PDFs (both variants) from its print
+ * pages, and swaps it into `dist/` only when everything succeeded. Astro's logged-but-ignored
+ * content errors (broken references, duplicate ids) and any PDF failure fail the build.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildContentGraph } from '../src/lib/content-graph.ts';
 import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
 import { projectRoot, runAstro } from './lib/astro.ts';
 import { CONTENT_CACHE_ENV, writeContentCache } from './lib/content-cache.ts';
 import { runMain } from './lib/cli.ts';
+import { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs } from './lib/pdf/publish.ts';
+import { PDF_VARIANTS, PdfRenderError } from './lib/pdf/render.ts';
 import { SearchIndexError, writeSearchIndex } from './lib/search-index.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
 
-Valida i contenuti, costruisce il sito e il suo indice di ricerca in dist/. Se la validazione,
-la costruzione o l'indice falliscono, dist/ resta com'era.
+Valida i contenuti, costruisce il sito, il suo indice di ricerca e i PDF di ogni pubblicazione
+(digitale e per la tipografia) in dist/. Se la validazione, la costruzione, l'indice o un PDF
+falliscono, dist/ resta com'era.
 
 Opzioni:
   --site-only   (npm run build:site) solo il sito, senza i PDF
@@ -73,6 +78,37 @@ runMain(async () => {
     } catch (error) {
       if (!(error instanceof SearchIndexError)) throw error;
       console.error(`\n${error.message}`);
+      console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+      cleanup();
+      return 1;
+    }
+    const jobs = pdfJobs(buildContentGraph(validation.loaded.entries));
+    const reportIds = jobs.map((job) => job.reportId);
+    let missingMarkers: string[];
+    if (values['site-only']) {
+      missingMarkers = publishSiteOnlyNotes(tmpDir, reportIds);
+    } else {
+      console.log(`PDF delle pubblicazioni (${jobs.length}, ${PDF_VARIANTS.join(' e ')})…`);
+      try {
+        const { reports, warnings } = await renderReportPdfs(tmpDir, jobs, {
+          variants: PDF_VARIANTS,
+          during: 'build',
+          log: (line) => console.log(`  ${line}`),
+        });
+        missingMarkers = publishPdfs(tmpDir, reports, reportIds);
+        console.log(`PDF: ${reports.length * PDF_VARIANTS.length} file${warnings > 0 ? `, ${warnings} avvisi (vedi sopra)` : ''}.`);
+      } catch (error) {
+        if (!(error instanceof PdfRenderError || error instanceof PdfSetupError)) throw error;
+        console.error(`\n${error.message}`);
+        console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+        cleanup();
+        return 1;
+      }
+    }
+    if (missingMarkers.length > 0) {
+      console.error(
+        `\nLe pagine web di ${missingMarkers.map((id) => `«${id}»`).join(', ')} non hanno il posto per i link ai PDF (PdfDownloads).`,
+      );
       console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
       cleanup();
       return 1;

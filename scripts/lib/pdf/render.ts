@@ -1,0 +1,203 @@
+/**
+ * One report's print page to one PDF: Chromium loads the page, the page prepares itself
+ * (fonts, charts as images), Paged.js paginates it, Chromium prints it tagged and with
+ * bookmarks, pdf-lib writes the document information, the preflight looks for problems. Any
+ * complaint of the page (an exception, a console error, a request that fails or answers
+ * 4xx/5xx) or a timeout fails the PDF, and nothing is left where the PDF would go.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { formatNumberPlain } from '../../../src/lib/format.ts';
+import { finishPdf, pdfFontUses, type PdfMetadata } from './document.ts';
+import { COLLECT_PREFLIGHT, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, REGISTER_PROGRESS } from './in-page.ts';
+import {
+  findLowDpi,
+  findOverflow,
+  findUnembeddedFonts,
+  formatFinding,
+  type PlacedElement,
+  type PreflightFinding,
+  type PrintedImage,
+} from './preflight.ts';
+
+/** The two PDFs of a report: for reading on screen, and for the print shop (3 mm bleed, crop marks). */
+export const PDF_VARIANTS = ['digitale', 'tipografia'] as const;
+export type PdfVariant = (typeof PDF_VARIANTS)[number];
+
+/** The print-shop variant's bleed: the page box grows by this on each side, the pagination stays the same. */
+export const BLEED_MM = 3;
+/** What the print-shop variant adds before the page's own `@page` rules (page box A4 + 2 × 3 mm, crop marks). */
+export const BLEED_CSS = `@page { bleed: ${BLEED_MM}mm; marks: crop; }`;
+
+/** Default time for one PDF, from loading the page to the saved file. */
+export const DEFAULT_TIMEOUT_MS = 180_000;
+
+/** A PDF that could not be made, worded for the editor: which report, which variant, why. */
+export class PdfRenderError extends Error {
+  constructor(
+    readonly reportId: string,
+    readonly variant: PdfVariant,
+    readonly reason: string,
+  ) {
+    super(`PDF di «${reportId}» (${variant}) non creato: ${reason}`);
+    this.name = 'PdfRenderError';
+  }
+}
+
+/** What to render and where to put it. */
+export interface RenderPdfOptions {
+  /** Where the built site is served, without trailing slash, e.g. `http://127.0.0.1:4321`. */
+  baseUrl: string;
+  /** The print page, e.g. `/stampa/anci-toscana/bilancio-sociale-2019-2024/`. */
+  path: string;
+  reportId: string;
+  variant: PdfVariant;
+  outFile: string;
+  metadata: PdfMetadata;
+  timeoutMs?: number;
+  /** Called at most once a second while paginating, e.g. `«anci-toscana/priorita-2018» (digitale): 40 pagine…`. */
+  onProgress?: (message: string) => void;
+}
+
+/** How long each phase took, in milliseconds (for the log and for benchmarks). */
+export interface RenderTimings {
+  load: number;
+  prepare: number;
+  paginate: number;
+  print: number;
+  finish: number;
+  total: number;
+}
+
+/** A PDF written to `file`, with its preflight warnings (errors fail the render instead). */
+export interface RenderPdfResult {
+  reportId: string;
+  variant: PdfVariant;
+  file: string;
+  bytes: number;
+  pages: number;
+  warnings: PreflightFinding[];
+  timings: RenderTimings;
+}
+
+/** Paged.js's polyfill bundle; the package exports no subpath for it, so it is found from the package's CommonJS entry. */
+const pagedPolyfill = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+
+/** The part of a URL to show in messages: the path for the served site, the whole URL otherwise. */
+function shortUrl(url: string, baseUrl: string): string {
+  return url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+}
+
+/** Watches a page for anything it complains about; `failed` rejects at the first complaint. */
+function watchPage(page: Page, baseUrl: string) {
+  let reject: (error: Error) => void = () => undefined;
+  const failed = new Promise<never>((_resolve, rejectFailed) => {
+    reject = rejectFailed;
+  });
+  failed.catch(() => undefined);
+  const complain = (problem: string) => reject(new Error(problem));
+  page.on('pageerror', (error) => complain(`eccezione nella pagina: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location().url;
+    complain(`errore nella console della pagina: ${message.text()}${where ? ` (${shortUrl(where, baseUrl)})` : ''}`);
+  });
+  page.on('requestfailed', (request) => {
+    complain(`richiesta fallita: ${shortUrl(request.url(), baseUrl)} (${request.failure()?.errorText ?? 'motivo sconosciuto'})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) complain(`risposta HTTP ${response.status()} per ${shortUrl(response.url(), baseUrl)}`);
+  });
+  return failed;
+}
+
+/** Renders one report's PDF; rejects with a `PdfRenderError` naming the report and the cause. */
+export async function renderPdf(browser: Browser, options: RenderPdfOptions): Promise<RenderPdfResult> {
+  const { reportId, variant, outFile } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const started = performance.now();
+  const timings: RenderTimings = { load: 0, prepare: 0, paginate: 0, print: 0, finish: 0, total: 0 };
+  let phase = 'caricamento della pagina';
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`tempo scaduto (${formatNumberPlain(timeoutMs / 1000)} s) durante: ${phase}`)), timeoutMs);
+  });
+  timedOut.catch(() => undefined);
+  const tmpFile = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${process.pid}.tmp`);
+  const context = await browser.newContext({ bypassCSP: true, locale: 'it-IT', viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const failed = watchPage(page, options.baseUrl);
+    /** Runs one phase, failing on the page's first complaint or when time is up. */
+    const step = async <T>(name: string, key: keyof RenderTimings, work: () => Promise<T>): Promise<T> => {
+      phase = name;
+      const t0 = performance.now();
+      const result = await Promise.race([work(), failed, timedOut]);
+      timings[key] += performance.now() - t0;
+      return result;
+    };
+
+    await step('caricamento della pagina', 'load', async () => {
+      const response = await page.goto(new URL(options.path, options.baseUrl).href, { waitUntil: 'load', timeout: timeoutMs });
+      if (!response) throw new Error(`la pagina ${options.path} non ha risposto`);
+    });
+    await step('preparazione della pagina (caratteri, grafici)', 'prepare', () => page.evaluate(PREPARE));
+
+    let lastProgress = performance.now();
+    await page.exposeFunction('__annuarioPageDone', (pages: number) => {
+      const now = performance.now();
+      if (now - lastProgress < 1000) return;
+      lastProgress = now;
+      options.onProgress?.(`«${reportId}» (${variant}): ${pages} pagine…`);
+    });
+    const pages = await step('impaginazione (Paged.js)', 'paginate', async () => {
+      await page.evaluate(RECORD_LAYOUT_WARNINGS);
+      if (variant === 'tipografia') await page.evaluate(prependStyle(BLEED_CSS));
+      await page.addScriptTag({ path: pagedPolyfill });
+      await page.evaluate(REGISTER_PROGRESS);
+      return page.evaluate<number>(PAGINATE);
+    });
+
+    const collected = await step('controllo delle pagine', 'paginate', () =>
+      page.evaluate<{ elements: PlacedElement[]; images: PrintedImage[]; layoutWarnings: { page: number; element: string }[] }>(
+        COLLECT_PREFLIGHT,
+      ),
+    );
+    const warnings: PreflightFinding[] = [
+      ...collected.layoutWarnings.map(({ page: pageNumber, element }) => ({
+        kind: 'overflow' as const,
+        severity: 'warning' as const,
+        pages: [pageNumber],
+        message: `Paged.js non riesce a impaginare ${element} (più grande della pagina?)`,
+      })),
+      ...findOverflow(collected.elements),
+      ...findLowDpi(collected.images),
+    ];
+
+    const printed = await step('stampa in PDF', 'print', () =>
+      page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+    );
+    const bytes = await step('scrittura dei metadati e controllo dei caratteri', 'finish', async () => {
+      const withMetadata = await finishPdf(printed, options.metadata, { bleedMm: variant === 'tipografia' ? BLEED_MM : 0 });
+      const fontErrors = findUnembeddedFonts(await pdfFontUses(withMetadata));
+      if (fontErrors.length > 0) {
+        throw new Error(`caratteri non incorporati:\n${fontErrors.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
+      }
+      fs.mkdirSync(path.dirname(outFile), { recursive: true });
+      fs.writeFileSync(tmpFile, withMetadata);
+      fs.renameSync(tmpFile, outFile);
+      return withMetadata.length;
+    });
+    timings.total = performance.now() - started;
+    return { reportId, variant, file: outFile, bytes, pages, warnings, timings };
+  } catch (error) {
+    fs.rmSync(tmpFile, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PdfRenderError(reportId, variant, reason);
+  } finally {
+    clearTimeout(timer);
+    await context.close().catch(() => undefined);
+  }
+}

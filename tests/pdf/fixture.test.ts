@@ -1,0 +1,149 @@
+/**
+ * The PDF renderer on a print page of its own (tests/fixtures/print/), independent of the
+ * site's print route: the checks every report PDF must pass, the preflight warnings with their
+ * pages, and the failures (console error, missing asset, timeout) that must leave no PDF.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { PDF_VARIANTS, PdfRenderError, renderPdf, type PdfVariant, type RenderPdfResult } from '../../scripts/lib/pdf/render.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { buildPrintFixture } from './fixture-site.ts';
+import {
+  A4,
+  A4_BLEED,
+  accessibilityProblems,
+  contentPages,
+  fontProblems,
+  infoProblems,
+  lastTocPage,
+  pageNumberProblems,
+  pageSizeProblems,
+  runningHeadProblems,
+  tocFromHtml,
+  tocProblems,
+} from './pdf-checks.ts';
+import { readPdf, type ReadPdf } from './read-pdf.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const workDir = path.join(root, '.annuario', 'test-pdf', 'fixture');
+const outDir = path.join(workDir, 'pdf');
+const metadata = {
+  title: 'Rapporto di prova',
+  author: 'Associazione dei Comuni di prova',
+  subject: 'Rapporto di prova, 2024',
+  keywords: ['prova'],
+};
+
+let browser: Browser;
+let server: StaticServer;
+let siteDir: string;
+const results = new Map<PdfVariant, RenderPdfResult>();
+const pdfs = new Map<PdfVariant, ReadPdf>();
+
+/** Renders a fixture page into `<outDir>/<name>-<variant>.pdf` (name: the page's, unless given). */
+const render = (page: string, variant: PdfVariant, extra: { timeoutMs?: number; name?: string } = {}) =>
+  renderPdf(browser, {
+    baseUrl: server.url,
+    path: `/stampa/prova/${page}/`,
+    reportId: `prova/${page}`,
+    variant,
+    outFile: path.join(outDir, `${extra.name ?? page}-${variant}.pdf`),
+    metadata,
+    ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
+  });
+
+beforeAll(async () => {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  siteDir = await buildPrintFixture(path.join(workDir, 'site'));
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(siteDir)]);
+  for (const variant of PDF_VARIANTS) {
+    const result = await render('rapporto', variant);
+    results.set(variant, result);
+    pdfs.set(variant, await readPdf(result.file));
+  }
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+const pdf = (variant: PdfVariant): ReadPdf => {
+  const read = pdfs.get(variant);
+  if (!read) throw new Error(`PDF ${variant} non creato`);
+  return read;
+};
+
+describe.each(PDF_VARIANTS)('fixture, %s', (variant) => {
+  test('page size: A4, or A4 with 3 mm bleed for the print shop', () => {
+    expect(pageSizeProblems(pdf(variant), variant === 'digitale' ? A4 : A4_BLEED)).toEqual([]);
+  });
+
+  test('each TOC number is the page of its heading', () => {
+    const toc = tocFromHtml(fs.readFileSync(path.join(siteDir, 'stampa/prova/rapporto/index.html'), 'utf8'));
+    expect(toc.map((entry) => entry.label)).toEqual(['Presentazione', 'Chi siamo', 'Cosa facciamo', 'I numeri']);
+    expect(tocProblems(pdf(variant), toc)).toEqual([]);
+  });
+
+  test('running heads and "Pagina X di Y" on content pages', () => {
+    const read = pdf(variant);
+    const toc = tocFromHtml(fs.readFileSync(path.join(siteDir, 'stampa/prova/rapporto/index.html'), 'utf8'));
+    const pages = contentPages(read, lastTocPage(read, toc));
+    expect(pages.length).toBeGreaterThan(5);
+    expect(
+      runningHeadProblems(
+        read,
+        pages,
+        toc.map((entry) => entry.label),
+      ),
+    ).toEqual([]);
+    expect(pageNumberProblems(read, pages)).toEqual([]);
+  });
+
+  test('fonts embedded, tagged, bookmarks, document information', () => {
+    const read = pdf(variant);
+    expect(read.fonts.length).toBeGreaterThan(0);
+    expect(fontProblems(read)).toEqual([]);
+    expect(accessibilityProblems(read)).toEqual([]);
+    expect(infoProblems(read, { Title: metadata.title, Author: metadata.author, Subject: metadata.subject })).toEqual([]);
+  });
+
+  test('result: pages, bytes, no warnings', () => {
+    const result = results.get(variant);
+    expect(result?.pages).toBe(pdf(variant).pages.length);
+    expect(result?.bytes).toBe(fs.statSync(result?.file ?? '').size);
+    expect(result?.warnings).toEqual([]);
+  });
+});
+
+test('both variants have the same pagination', () => {
+  expect(pdf('tipografia').pages.length).toBe(pdf('digitale').pages.length);
+  expect(pdf('digitale').pages.length).toBe(11);
+});
+
+test('preflight: overflow and low resolution, with their pages', async () => {
+  const result = await render('avvisi', 'digitale');
+  expect(result.warnings.map((w) => [w.kind, w.pages])).toEqual([
+    ['overflow', [10]],
+    ['low-dpi', [4]],
+  ]);
+  expect(result.warnings[0]?.message).toContain('div.too-wide');
+  expect(result.warnings[1]?.message).toContain('/immagini/piccola.png» stampata a 30 dpi');
+});
+
+describe('failures leave no PDF', () => {
+  test.each<[string, string, { timeoutMs?: number; name?: string }]>([
+    ['errore-console', 'errore nella console della pagina: grafico non disegnato: dati mancanti (/errore.js)', {}],
+    ['risorsa-mancante', 'risposta HTTP 404 per /immagini/manca.png', {}],
+    ['rapporto', 'tempo scaduto (0,15 s) durante: ', { timeoutMs: 150, name: 'lento' }],
+  ])('%s', async (page, reason, extra) => {
+    const error: unknown = await render(page, 'tipografia', extra).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfRenderError);
+    expect((error as PdfRenderError).message).toContain(`PDF di «prova/${page}» (tipografia) non creato: ${reason}`);
+    const name = extra.name ?? page;
+    // Neither the PDF nor its temporary file.
+    expect(fs.readdirSync(outDir).filter((file) => file.includes(`${name}-tipografia`))).toEqual([]);
+  });
+});

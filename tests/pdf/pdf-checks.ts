@@ -1,0 +1,180 @@
+/**
+ * What every report PDF must satisfy, as functions returning the problems found (an empty list
+ * when all is well), shared by the fixture test and the test on the real reports: page size,
+ * table of contents numbers, running heads, "Pagina X di Y", fonts, tagging, bookmarks,
+ * document information.
+ */
+import * as cheerio from 'cheerio';
+import { flattenOutline, type PdfPage, type ReadPdf, type TextLine } from './read-pdf.ts';
+
+/** A4 in points, and the print-shop variant with 3 mm bleed on each side. */
+export const A4 = { width: 595.28, height: 841.89 };
+export const A4_BLEED = { width: A4.width + (6 * 72) / 25.4, height: A4.height + (6 * 72) / 25.4 };
+
+/** An entry of the print page's table of contents: its text and the anchor it points to. */
+export interface TocEntry {
+  label: string;
+  target: string;
+}
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The table of contents of a print page: the links of the first `<nav>` pointing inside the page. */
+export function tocFromHtml(html: string): TocEntry[] {
+  const $ = cheerio.load(html);
+  const nav = $('nav')
+    .filter((_, el) => $(el).find('a[href^="#"]').length > 0)
+    .first();
+  return nav
+    .find('a[href^="#"]')
+    .toArray()
+    .map((a) => ({ label: normalize($(a).text()), target: ($(a).attr('href') ?? '').slice(1) }));
+}
+
+/** Pages whose size differs from `size` by more than 1 pt. */
+export function pageSizeProblems(pdf: ReadPdf, size: { width: number; height: number }): string[] {
+  return pdf.pages.flatMap((page, index) =>
+    Math.abs(page.width - size.width) > 1 || Math.abs(page.height - size.height) > 1
+      ? [
+          `pagina ${index + 1}: ${page.width.toFixed(2)} × ${page.height.toFixed(2)} pt invece di ${size.width.toFixed(2)} × ${size.height.toFixed(2)}`,
+        ]
+      : [],
+  );
+}
+
+/**
+ * Each line, and each run of up to `span` lines joined (a wrapped heading or TOC entry), in
+ * capitals: the print CSS may set headings in capitals (`text-transform`), and the PDF's text is
+ * what was drawn.
+ */
+function lineWindows(lines: readonly TextLine[], span = 4): string[] {
+  return lines.flatMap((_line, i) =>
+    Array.from({ length: Math.min(span, lines.length - i) }, (_, n) =>
+      caps(
+        lines
+          .slice(i, i + n + 1)
+          .map((l) => l.text)
+          .join(' '),
+      ),
+    ),
+  );
+}
+
+/** Text in capitals, the Italian way, for comparisons that ignore `text-transform`. */
+const caps = (text: string) => normalize(text).toLocaleUpperCase('it-IT');
+
+/** Where the TOC gives each entry's page: `{ label -> { number, tocPage } }`, from the first `searchPages` pages. */
+export function tocNumbers(pdf: ReadPdf, entries: readonly TocEntry[], searchPages = 8): Map<string, { number: number; tocPage: number }> {
+  const found = new Map<string, { number: number; tocPage: number }>();
+  pdf.pages.slice(0, searchPages).forEach((page, index) => {
+    // Headings (the cover's title, the TOC's own) are not entries: a title followed by a year would look like one.
+    const windows = lineWindows(page.lines.filter((line) => line.size <= pdf.bodySize * 1.15));
+    for (const { label } of entries) {
+      if (found.has(label)) continue;
+      const pattern = new RegExp(`^${escapeRegExp(caps(label))}[\\s.·…_]*(\\d+)$`);
+      for (const text of windows) {
+        const match = pattern.exec(text);
+        if (match) {
+          found.set(label, { number: Number(match[1]), tocPage: index + 1 });
+          break;
+        }
+      }
+    }
+  });
+  return found;
+}
+
+/** Lines printed larger than the body text: headings. */
+const headingLines = (page: PdfPage, bodySize: number) => page.lines.filter((line) => line.size > bodySize * 1.15);
+
+/** The first page after `afterPage` where `label` is a heading (one line, or wrapped on two). */
+export function headingPage(pdf: ReadPdf, label: string, afterPage: number): number | undefined {
+  for (let index = afterPage; index < pdf.pages.length; index++) {
+    const page = pdf.pages[index];
+    if (page && lineWindows(headingLines(page, pdf.bodySize)).includes(caps(label))) return index + 1;
+  }
+  return undefined;
+}
+
+/** TOC entries without a number, or whose number is not the page where their heading is. */
+export function tocProblems(pdf: ReadPdf, entries: readonly TocEntry[]): string[] {
+  if (entries.length === 0) return ["nessuna voce nell'indice della pagina di stampa"];
+  const numbers = tocNumbers(pdf, entries);
+  const lastTocPage = Math.max(0, ...[...numbers.values()].map((n) => n.tocPage));
+  return entries.flatMap(({ label }) => {
+    const toc = numbers.get(label);
+    if (!toc) return [`voce «${label}»: nessun numero di pagina nell'indice`];
+    const actual = headingPage(pdf, label, lastTocPage);
+    if (actual === toc.number) return [];
+    return [`voce «${label}»: l'indice dice pagina ${toc.number}, il titolo è ${actual ? `a pagina ${actual}` : 'introvabile'}`];
+  });
+}
+
+/** Pages after the table of contents with real text on them (at least three lines of body text). */
+export function contentPages(pdf: ReadPdf, afterPage: number): number[] {
+  const pages: number[] = [];
+  pdf.pages.forEach((page, index) => {
+    const body = page.lines.filter((line) => Math.abs(line.size - pdf.bodySize) < 0.6);
+    if (index + 1 > afterPage && body.length >= 3) pages.push(index + 1);
+  });
+  return pages;
+}
+
+/** The last page of the table of contents (0 when there is none). */
+export function lastTocPage(pdf: ReadPdf, entries: readonly TocEntry[]): number {
+  return Math.max(0, ...[...tocNumbers(pdf, entries).values()].map((n) => n.tocPage));
+}
+
+/**
+ * Content pages without a running head: the topmost line of the page, smaller than the body
+ * text, naming the report or one of its chapters (`known`).
+ */
+export function runningHeadProblems(pdf: ReadPdf, pages: readonly number[], known: readonly string[]): string[] {
+  return pages.flatMap((number) => {
+    const top = pdf.pages[number - 1]?.lines[0];
+    if (top && top.size < pdf.bodySize && known.some((text) => caps(top.text).includes(caps(text)))) return [];
+    return [`pagina ${number}: nessuna testatina (prima riga: «${top?.text ?? ''}»)`];
+  });
+}
+
+/** "Pagina X di Y" wrong anywhere, or missing on a content page. */
+export function pageNumberProblems(pdf: ReadPdf, requiredOn: readonly number[]): string[] {
+  const total = pdf.pages.length;
+  const problems: string[] = [];
+  pdf.pages.forEach((page, index) => {
+    const numbers = [...page.text.matchAll(/Pagina (\d+) di (\d+)/g)];
+    for (const [text, x, y] of numbers) {
+      if (Number(x) !== index + 1 || Number(y) !== total)
+        problems.push(`pagina ${index + 1}: «${text}» invece di «Pagina ${index + 1} di ${total}»`);
+    }
+    if (numbers.length === 0 && requiredOn.includes(index + 1))
+      problems.push(`pagina ${index + 1}: manca «Pagina ${index + 1} di ${total}»`);
+  });
+  return problems;
+}
+
+/** Fonts used without their program in the file. */
+export function fontProblems(pdf: ReadPdf): string[] {
+  const missing = new Set(pdf.fonts.filter((font) => !font.embedded && font.subtype !== 'Type3').map((font) => font.name));
+  return [...missing].map((name) => `carattere non incorporato: ${name}`);
+}
+
+/** Tagging (MarkInfo, structure tree) and bookmarks that point at pages. */
+export function accessibilityProblems(pdf: ReadPdf): string[] {
+  const problems: string[] = [];
+  if (!pdf.marked) problems.push('MarkInfo /Marked non è true (PDF non marcato)');
+  if (!pdf.hasStructTree) problems.push('manca lo StructTreeRoot (PDF senza struttura)');
+  const outline = flattenOutline(pdf.outline);
+  if (outline.length === 0) problems.push('nessun segnalibro');
+  for (const entry of outline) if (entry.page === undefined) problems.push(`segnalibro «${entry.title}» senza pagina`);
+  return problems;
+}
+
+/** Document information that differs from what is expected. */
+export function infoProblems(pdf: ReadPdf, expected: { Title: string; Author: string; Subject: string }): string[] {
+  const wanted: Record<string, string> = { ...expected, Creator: 'annuario', Language: 'it-IT' };
+  return Object.entries(wanted).flatMap(([key, value]) =>
+    pdf.info[key] === value ? [] : [`${key}: ${JSON.stringify(pdf.info[key] ?? null)} invece di «${value}»`],
+  );
+}
