@@ -9,10 +9,16 @@ import process from 'node:process';
 export default defineConfig({
   site: process.env.ANNUARIO_SITE_URL ?? 'https://annuario.example.org',
   outDir: process.env.ANNUARIO_OUT_DIR ?? './dist',
+  // Each `npm run build` gets its own cache (Astro keeps its content store there): two builds of
+  // different sources at the same time (tests, benchmarks) must not see each other's entries.
+  ...(process.env.ANNUARIO_CACHE_DIR ? { cacheDir: process.env.ANNUARIO_CACHE_DIR } : {}),
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/stampa/') })],
   build: { format: 'directory' },
   // Markdown is rendered by src/lib/markdown.ts (sanitized); Shiki's inline styles would break CSP.
   markdown: { syntaxHighlight: false },
+  // Keep media queries in the classic form (max-width: …): the minifier's range syntax
+  // (width<=…) is not understood by Paged.js 0.4, which reads the print pages' styles.
+  vite: { build: { cssTarget: ['chrome100', 'safari15', 'firefox100'] } },
   // Content Security Policy as a <meta> on every page: Astro hashes its own scripts and styles;
   // Pagefind's search needs WebAssembly ('wasm-unsafe-eval'); nothing loads from other origins.
   security: {

@@ -13,6 +13,7 @@ import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
 import { projectRoot, runAstro } from './lib/astro.ts';
 import { CONTENT_CACHE_ENV, writeContentCache } from './lib/content-cache.ts';
+import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
 import { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs } from './lib/pdf/publish.ts';
 import { PDF_VARIANTS, PdfRenderError } from './lib/pdf/render.ts';
@@ -58,11 +59,17 @@ runMain(async () => {
   // The validated content, handed to Astro so it does not load and parse every file again.
   const contentCache = `${tmpDir}.content.json`;
   writeContentCache(contentCache, validation.loaded.entries);
+  const astroCache = `${tmpDir}.cache`;
   const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
   try {
-    const { code, output } = await runAstro(['build'], { ANNUARIO_OUT_DIR: tmpDir, [CONTENT_CACHE_ENV]: contentCache }).finally(() =>
-      fs.rmSync(contentCache, { force: true }),
-    );
+    const { code, output } = await withLock(
+      path.join(workDir, 'astro.lock'),
+      () => runAstro(['build'], { ANNUARIO_OUT_DIR: tmpDir, ANNUARIO_CACHE_DIR: astroCache, [CONTENT_CACHE_ENV]: contentCache }),
+      () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
+    ).finally(() => {
+      fs.rmSync(contentCache, { force: true });
+      fs.rmSync(astroCache, { recursive: true, force: true });
+    });
     const failures = astroLogFailures(output);
     if (code !== 0 || failures.length > 0) {
       console.error('\nCostruzione del sito fallita:');

@@ -28,7 +28,9 @@ const pages = [...sitePagesToVisit(inject('siteDir')), { pattern: 'ricerca', pat
 
 describe('screenshots', () => {
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  test.each(pages)('$path', async ({ path: urlPath }) => {
+  // Chromium sometimes refuses a very tall full-page capture under load ("Unable to capture
+  // screenshot"): the pictures are for people to look at, so a retry is enough.
+  test.each(pages)('$path', { retry: 2 }, async ({ path: urlPath }) => {
     for (const width of WIDTHS) {
       const page = await site.visit(urlPath, { width });
       if (urlPath.includes('?q=')) await page.locator('[data-search-status]:not(:empty)').waitFor();
