@@ -136,7 +136,7 @@ describe('year-over-year table of the events', () => {
         .toArray()
         .map((th) => $(th).text()),
     ).toEqual(['eventi', 'partecipanti']);
-    expect(headers).toEqual(['2019 → 2020', '2020 → 2021', '2021 → 2022', '2022 → 2023', '2023 → gen–giu 2024 non confrontabile']);
+    expect(headers).toEqual(['2020 su 2019', '2021 su 2020', '2022 su 2021', '2023 su 2022', 'gen–giu 2024 su 2023 non confrontabile']);
   });
 
   test('shows absolute and percentage changes of whole years', () => {
@@ -152,7 +152,7 @@ describe('year-over-year table of the events', () => {
       expect($(`#${cell.attr('aria-describedby') ?? ''}`).text()).toContain('gennaio–giugno 2024 è un periodo parziale');
     });
     expect(text($, '.yoy__notes')).toContain('Periodo parziale: gennaio–giugno 2024.');
-    expect(headers.some((h) => /(^|→ )2024/.test(h))).toBe(false);
+    expect(headers.some((h) => /(^|su )2024\b/.test(h))).toBe(false);
   });
 });
 

@@ -21,7 +21,7 @@ export function plans(spec: Record<string, Record<string, ObjectiveSeed[]>>): Tr
           outcomes: [],
           ...o,
           globalId: `${id}/${o.id}`,
-          continuedBy: [],
+          continuedBy: [] as string[],
         })),
       })),
     };

@@ -76,7 +76,7 @@ describe('periodPairs and yearOverYear', () => {
     });
     const view = yearOverYearView(table);
     expect(view.columns).toEqual([
-      { key: '2023-2024', label: 'gen–giu 2023 → gen–giu 2024', partial: true, comparable: true, reason: null },
+      { key: '2023-2024', label: 'gen–giu 2024 su gen–giu 2023', partial: true, comparable: true, reason: null },
     ]);
     expect(view.rows[0]?.cells).toEqual([{ kind: 'change', absolute: '+10', relative: '+25%' }]);
   });
@@ -86,7 +86,13 @@ describe('yearOverYearView of the events table', () => {
   const view = yearOverYearView(eventi);
 
   test('column headings are period pairs with the partial period in its short form', () => {
-    expect(view.columns.map((c) => c.label)).toEqual(['2019 → 2020', '2020 → 2021', '2021 → 2022', '2022 → 2023', '2023 → gen–giu 2024']);
+    expect(view.columns.map((c) => c.label)).toEqual([
+      '2020 su 2019',
+      '2021 su 2020',
+      '2022 su 2021',
+      '2023 su 2022',
+      'gen–giu 2024 su 2023',
+    ]);
   });
 
   test('the partial pair says why it is not compared', () => {

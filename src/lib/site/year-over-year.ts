@@ -76,7 +76,7 @@ export function yearOverYear<P extends YoyPeriod, R extends { id: string; values
 /** A column of the formatted table. */
 export interface YoyColumn {
   key: string;
-  /** `2019 → 2020`, `gen–giu 2023 → gen–giu 2024`. */
+  /** The later period on the earlier, as Italians say a change: `2020 su 2019`, `gen–giu 2024 su gen–giu 2023`. */
   label: string;
   /** Both ends are the same part of their years: the change is labelled partial. */
   partial: boolean;
@@ -111,7 +111,13 @@ export function yearOverYearView(table: Pick<SiteStatsTable, 'periods' | 'rows'>
             months: formatPeriodMonths({ ...(from.partial ? from : to), year: (from.partial ? to : from).year }),
           })
         : tf('yoy.reason.differentMonths', { from: formatPeriodMonths(from), to: formatPeriodMonths(to) });
-    return { key: `${from.id}-${to.id}`, label: `${from.shortLabel} → ${to.shortLabel}`, partial, comparable: c.comparable, reason };
+    return {
+      key: `${from.id}-${to.id}`,
+      label: tf('yoy.pair', { from: from.shortLabel, to: to.shortLabel }),
+      partial,
+      comparable: c.comparable,
+      reason,
+    };
   });
   return {
     columns,
