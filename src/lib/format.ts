@@ -183,3 +183,34 @@ const listFormat = new Intl.ListFormat(LOCALE, { style: 'long', type: 'conjuncti
 export function formatList(items: readonly string[]): string {
   return listFormat.format(items);
 }
+
+function signed(format: Intl.NumberFormat, value: number): string {
+  const text = format.format(Math.abs(value));
+  if (value > 0) return `+${text}`;
+  if (value < 0) return `−${text}`;
+  return text;
+}
+
+/**
+ * A change between two values of a row, signed (`+12`, `−1.205`, `+0,12`) by the row's kind: a
+ * change of a percentage is in percentage points (`+2,5 punti percentuali`), never `%`, which
+ * would read as a relative change. The minus is U+2212, as in print.
+ */
+export function formatChange(value: number, kind: 'integer' | 'decimal' | 'percent' | 'euro' | 'rating'): string {
+  switch (kind) {
+    case 'integer':
+      return signed(integerFormat, value);
+    case 'decimal':
+    case 'rating':
+      return signed(decimalFormat(2), value);
+    case 'percent':
+      return `${signed(decimalFormat(1), value)} punti percentuali`;
+    case 'euro':
+      return `${signed(decimalFormat(2, 2), value)}\u00a0€`;
+  }
+}
+
+/** A relative change, signed, one decimal at most: `0.123` -> `+12,3%`, `-0.5` -> `−50%`. */
+export function formatPercentChange(ratio: number): string {
+  return `${signed(decimalFormat(1), ratio * 100)}%`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   compareItalian,
+  formatChange,
   formatCompact,
   formatCoveredPeriod,
   formatDateRange,
@@ -11,6 +12,7 @@ import {
   formatPartialDate,
   formatPartialDateShort,
   formatPercent,
+  formatPercentChange,
   formatPeriod,
   formatPeriodLong,
   formatRating,
@@ -118,5 +120,22 @@ describe('Italian collation for titles', () => {
     ['Zero', 'àmbito', 1],
   ])('compareItalian(%s, %s) has sign %d', (a, b, sign) => {
     expect(Math.sign(compareItalian(a, b))).toBe(sign);
+  });
+});
+
+describe('changes between two values', () => {
+  test.each([
+    [() => formatChange(16, 'integer'), '+16'],
+    [() => formatChange(-3671, 'integer'), '−3.671'],
+    [() => formatChange(0, 'integer'), '0'],
+    [() => formatChange(0.23, 'rating'), '+0,23'],
+    [() => formatChange(-1.5, 'decimal'), '−1,5'],
+    [() => formatChange(2.5, 'percent'), '+2,5 punti percentuali'],
+    [() => formatChange(1234.5, 'euro'), '+1.234,50\u00a0€'],
+    [() => formatPercentChange(0.123), '+12,3%'],
+    [() => formatPercentChange(-0.5), '−50%'],
+    [() => formatPercentChange(0), '0%'],
+  ])('%s', (fn, expected) => {
+    expect(fn()).toBe(expected);
   });
 });

@@ -183,6 +183,7 @@ describe('objectiveView', () => {
       outcome: { status: 'in-corso', asOf: '2021', note: 'ancora da definire', evidence: [] },
       continues: null,
       continuedBy: [{ href: '/anci-toscana/piani/2021/#obiettivo-riforma-cal', label: 'Piano attività 2021' }],
+      trail: '/anci-toscana/obiettivi/#obiettivo-2018-riforma-cal',
     });
   });
 
@@ -192,6 +193,11 @@ describe('objectiveView', () => {
     expect(view.deadline).toBe('entro il primo semestre 2021');
     expect(view.outcome).toBeNull();
     expect(view.continues).toEqual({ href: '/anci-toscana/piani/2018/#obiettivo-riforma-cal', label: 'Priorità politiche 2018' });
+    expect(view.trail).toBe('/anci-toscana/obiettivi/#obiettivo-2018-riforma-cal');
+  });
+
+  test('an objective no other plan carries has no trail link', () => {
+    expect(objectiveView(context.plans[0]!.sections[0]!.objectives[1]!, context).trail).toBeNull();
   });
 });
 

@@ -67,6 +67,8 @@ export interface ObjectiveView {
   } | null;
   continues: ObjectiveLink | null;
   continuedBy: ObjectiveLink[];
+  /** The objective's trail across plans on the objectives page; null for an objective no other plan carries. */
+  trail: string | null;
 }
 
 /** Anchor of an objective on its plan page (matches urls.objective). */
@@ -151,6 +153,19 @@ export function objectiveLink(index: ReturnType<typeof objectiveIndex>, globalId
   return { href: urls.objective(globalId), label: target.planTitle };
 }
 
+/** An objective's first appearance: its `continues` links followed back, within its organization, while they lead to known objectives. */
+export function trailRoot(index: ReturnType<typeof objectiveIndex>, globalId: string): string {
+  const organization = globalId.split('/')[0];
+  const seen = new Set([globalId]);
+  let current = globalId;
+  for (;;) {
+    const previous = index.get(current)?.objective.continues;
+    if (previous === undefined || !index.has(previous) || seen.has(previous) || previous.split('/')[0] !== organization) return current;
+    seen.add(previous);
+    current = previous;
+  }
+}
+
 /** Deadline as printed (`entro il primo semestre 2021`), else the date at its precision (`giugno 2021`). */
 export function deadlineText(deadline: PlanObjective['deadline']): string | null {
   if (!deadline) return null;
@@ -206,6 +221,10 @@ export function objectiveView(objective: PlanObjective, context: PlanContext, in
       : null,
     continues: objective.continues ? objectiveLink(index, objective.continues) : null,
     continuedBy: objective.continuedBy.map((id) => objectiveLink(index, id)),
+    trail:
+      objective.continues !== undefined || objective.continuedBy.length > 0
+        ? urls.objectiveTrail(trailRoot(index, objective.globalId))
+        : null,
   };
 }
 

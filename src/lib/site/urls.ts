@@ -34,6 +34,15 @@ export const urls = {
     const [org = '', year = '', objective = ''] = globalId.split('/');
     return `/${org}/piani/${year}/#obiettivo-${objective}`;
   },
+  /** Every objective of an organization's plans, one entry per trail across the years. */
+  objectives: (org: string): string => `/${org}/obiettivi/`,
+  /** An objective's trail on the objectives page, by the global id of its first appearance (`anci-toscana/2018/riforma-cal`). */
+  objectiveTrail: (rootGlobalId: string): string => {
+    const [org = '', year = '', objective = ''] = rootGlobalId.split('/');
+    return `/${org}/obiettivi/#obiettivo-${year}-${objective}`;
+  },
+  /** What changed between two plans of an organization (`/anci-toscana/confronto/2018-2021/`). */
+  planComparison: (org: string, olderYear: number, newerYear: number): string => `/${org}/confronto/${olderYear}-${newerYear}/`,
   statsIndex: (org: string): string => `/${org}/statistiche/`,
   stats: (id: string): string => `/${organizationOf(id)}/statistiche/${localSlug(id)}/`,
   statsCsv: (id: string): string => `/${organizationOf(id)}/statistiche/${localSlug(id)}.csv`,
