@@ -34,7 +34,7 @@ describe.each(printPages)('%s', (id, url) => {
   });
 
   test('a cover, then the contents, then the chapters', () => {
-    const order = $('.print-cover, .print-toc, .print-chapter')
+    const order = $('.print-cover, .print-toc, .print-chapter:not(.print-annex)')
       .toArray()
       .map((el) => $(el).attr('class')?.split(' ')[0]);
     expect(order.slice(0, 2)).toEqual(['print-cover', 'print-toc']);
@@ -150,4 +150,19 @@ test('the sitemap lists no print page', () => {
   const sitemaps = fs.readdirSync(path.dirname(builtFile('/'))).filter((f) => /^sitemap-\d+\.xml$/.test(f));
   expect(sitemaps.length).toBeGreaterThan(0);
   for (const file of sitemaps) expect(fs.readFileSync(builtFile(`/${file}`), 'utf8')).not.toContain('/stampa/');
+});
+
+describe('plan annex', () => {
+  test('the 2021 plan prints the status of the 2018 objectives as an annex listed in the contents', () => {
+    const $ = page('/stampa/anci-toscana/piano-attivita-2021/');
+    const annex = $('section.print-annex[data-annex="anci-toscana/2018"]');
+    expect(annex).toHaveLength(1);
+    const anchor = annex.find('h2').attr('id') ?? '';
+    expect($(`.print-toc a[href="#${anchor}"]`).text()).toContain('Allegato: stato degli obiettivi del piano 2018');
+    expect(annex.find('tbody tr').length).toBe(33);
+  });
+
+  test('the 2018 plan, the first, has no annex', () => {
+    expect(page('/stampa/anci-toscana/priorita-2018/')('section.print-annex')).toHaveLength(0);
+  });
 });
