@@ -3,7 +3,9 @@
  * order, each chapter's title and anchor, how chapters group into parts, and the table of
  * contents. Pure: one outline drives both outputs, so their headings and anchors agree.
  */
+import type { ContentGraph } from '../content-graph.ts';
 import type { Chapter } from '../../schemas/report.ts';
+import { planSectionsView } from './plans.ts';
 
 type CardsChapter = Extract<Chapter, { type: 'cards' }>;
 
@@ -162,4 +164,46 @@ export function reportToc(outline: readonly OutlineChapter[]): TocEntry[] {
     else toc.push(item);
   }
   return toc;
+}
+
+/**
+ * What one chapter shows, looked up in the content: the text page, the statistics tables, the
+ * selected cards, the plan and its sections. Shared by the web chapter and the printed one. A
+ * reference the content lacks stops the build with the report and the missing entry named
+ * (the validator catches these first; this is the last guard).
+ */
+export function chapterContent(entry: OutlineChapter, report: { id: string; organization: { id: string } }, content: ContentGraph) {
+  const { chapter } = entry;
+  const requireEntry = <T extends { id: string }>(list: readonly T[], id: string, what: string): T => {
+    const found = list.find((item) => item.id === id);
+    if (!found) throw new Error(`Pubblicazione «${report.id}»: ${what} «${id}» non trovato nei contenuti`);
+    return found;
+  };
+  const plan = chapter.type === 'plan' ? requireEntry(content.plans, chapter.plan, 'piano') : null;
+  return {
+    page: chapter.type === 'markdown' ? requireEntry(content.pages, chapter.page, 'testo') : null,
+    intro: chapter.type === 'stats' && chapter.intro !== undefined ? requireEntry(content.pages, chapter.intro, 'testo') : null,
+    tables: chapter.type === 'stats' ? chapter.tables.map((id) => requireEntry(content.stats, id, 'tabella')) : [],
+    cards: chapter.type === 'cards' ? selectCards(content.projects, chapter.filter, chapter.order, report.organization.id) : [],
+    plan,
+    planSections: plan && chapter.type === 'plan' ? planSectionsView(plan, content, chapter.sections) : [],
+    /** Heading levels the nested components accept. */
+    upTo5: Math.min(5, entry.contentLevel) as 2 | 3 | 4 | 5,
+    upTo4: Math.min(4, entry.contentLevel) as 2 | 3 | 4,
+    /** Markdown `#` becomes a heading one level below the chapter's. */
+    markdownOffset: entry.contentLevel - 1,
+  };
+}
+
+/** The default chapter titles, in Italian, for chapters that have none of their own. */
+export function defaultChapterTitles(t: (key: string) => string): DefaultTitles {
+  return {
+    markdown: t('reports.chapterDefaults.markdown'),
+    profile: t('reports.chapterDefaults.profile'),
+    governance: t('reports.chapterDefaults.governance'),
+    stats: t('reports.chapterDefaults.stats'),
+    cards: t('reports.chapterDefaults.cards'),
+    plan: t('reports.chapterDefaults.plan'),
+    list: t('reports.chapterDefaults.list'),
+  };
 }
