@@ -61,7 +61,8 @@ export const OrganizationSchema = z
         postalCode: z
           .string({ error: 'atteso il CAP come testo tra virgolette (es. "06055")' })
           .regex(/^\d{5}$/, { error: 'atteso un CAP di 5 cifre tra virgolette (es. "06055")' })
-          .optional(),
+          .optional()
+          .meta({ description: 'CAP', examples: ['06055'] }),
         /** City, e.g. `Milano`. */
         city: TextSchema,
         /** Province code, e.g. `MI`. */

@@ -97,7 +97,10 @@ export const ReportSchema = z.strictObject({
   /** Cover image next to the file. */
   cover: ImageSchema.optional(),
   /** Chapters in order. */
-  chapters: z.array(ChapterSchema, { error: 'attesa una lista di capitoli' }).min(1, { error: 'un report ha almeno un capitolo' }),
+  chapters: z
+    .array(ChapterSchema, { error: 'attesa una lista di capitoli' })
+    .min(1, { error: 'un report ha almeno un capitolo' })
+    .meta({ description: "Capitoli, nell'ordine di stampa", examples: [[{ type: 'markdown', page: 'anci-toscana/lettera-presidente' }]] }),
   ...provenanceFields,
 });
 

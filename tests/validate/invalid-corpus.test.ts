@@ -97,7 +97,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'cap-numero': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/organizations/comune-prova.yaml:7:15 address.postalCode — atteso il CAP come testo tra virgolette (es. "06055") | correzione: (nessuna)",
+        "error data/organizations/comune-prova.yaml:7:15 address.postalCode — atteso il CAP come testo tra virgolette (es. "06055") | correzione: postalCode: "06055"",
       ]
     `);
   },
@@ -430,6 +430,28 @@ const snapshots: Record<string, (problems: string[]) => void> = {
     expect(p).toMatchInlineSnapshot(`
       [
         "error content/projects/anci-prova/nuovo.md:8:1 (file) — errore di sintassi YAML: in YAML il rientro si fa con gli spazi, non con il tasto Tab | correzione: sostituisci i Tab a inizio riga con spazi (2 per livello)",
+      ]
+    `);
+  },
+  'report-senza-capitoli': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/reports/anci-prova/catalogo.yaml:3:11 chapters — un report ha almeno un capitolo | correzione: chapters: [ { type: markdown, page: anci-toscana/lettera-presidente } ]",
+      ]
+    `);
+  },
+  'stats-csv-colonne': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/eventi.csv:1:1 (intestazione) — le colonne dei periodi (2022, 2023) non corrispondono ai periodi della tabella (2022, 2023, 2024) | correzione: prima riga: riga,2022,2023,2024",
+      ]
+    `);
+  },
+  'stats-periodo-duplicato': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/eventi.yaml:2:23 periods[2] — l'anno 2023 compare due volte tra i periodi | correzione: ogni anno va indicato una sola volta",
+        "error data/stats/anci-prova/eventi.yaml:2:23 periods[2] — i periodi vanno in ordine cronologico, dal più vecchio | correzione: riordina i periodi",
       ]
     `);
   },
