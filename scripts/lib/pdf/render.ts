@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { formatNumberPlain } from '../../../src/lib/format.ts';
-import { finishPdf, pdfFontUses, type PdfMetadata } from './document.ts';
-import { COLLECT_PREFLIGHT, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, REGISTER_PROGRESS } from './in-page.ts';
+import { finishPdf, type PdfMetadata } from './document.ts';
+import { FINISH_PAGINATION, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, setupPagination } from './in-page.ts';
 import {
   findLowDpi,
   findOverflow,
@@ -66,6 +66,8 @@ export interface RenderTimings {
   load: number;
   prepare: number;
   paginate: number;
+  /** Page numbers of the contents, preflight data. */
+  check: number;
   print: number;
   finish: number;
   total: number;
@@ -118,7 +120,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
   const { reportId, variant, outFile } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = performance.now();
-  const timings: RenderTimings = { load: 0, prepare: 0, paginate: 0, print: 0, finish: 0, total: 0 };
+  const timings: RenderTimings = { load: 0, prepare: 0, paginate: 0, check: 0, print: 0, finish: 0, total: 0 };
   let phase = 'caricamento della pagina';
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
@@ -145,25 +147,23 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     });
     await step('preparazione della pagina (caratteri, grafici)', 'prepare', () => page.evaluate(PREPARE));
 
-    let lastProgress = performance.now();
     await page.exposeFunction('__annuarioPageDone', (pages: number) => {
-      const now = performance.now();
-      if (now - lastProgress < 1000) return;
-      lastProgress = now;
       options.onProgress?.(`«${reportId}» (${variant}): ${pages} pagine…`);
     });
     const pages = await step('impaginazione (Paged.js)', 'paginate', async () => {
       await page.evaluate(RECORD_LAYOUT_WARNINGS);
       if (variant === 'tipografia') await page.evaluate(prependStyle(BLEED_CSS));
       await page.addScriptTag({ path: pagedPolyfill });
-      await page.evaluate(REGISTER_PROGRESS);
+      await page.evaluate(setupPagination({ bleed: variant === 'tipografia' }));
       return page.evaluate<number>(PAGINATE);
     });
 
-    const collected = await step('controllo delle pagine', 'paginate', () =>
-      page.evaluate<{ elements: PlacedElement[]; images: PrintedImage[]; layoutWarnings: { page: number; element: string }[] }>(
-        COLLECT_PREFLIGHT,
-      ),
+    const collected = await step('controllo delle pagine', 'check', () =>
+      page.evaluate<{
+        elements: PlacedElement[];
+        images: PrintedImage[];
+        layoutWarnings: { page: number; element: string }[];
+      }>(FINISH_PAGINATION),
     );
     const warnings: PreflightFinding[] = [
       ...collected.layoutWarnings.map(({ page: pageNumber, element }) => ({
@@ -180,8 +180,10 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
     );
     const bytes = await step('scrittura dei metadati e controllo dei caratteri', 'finish', async () => {
-      const withMetadata = await finishPdf(printed, options.metadata, { bleedMm: variant === 'tipografia' ? BLEED_MM : 0 });
-      const fontErrors = findUnembeddedFonts(await pdfFontUses(withMetadata));
+      const { bytes: withMetadata, fonts } = await finishPdf(printed, options.metadata, {
+        bleedMm: variant === 'tipografia' ? BLEED_MM : 0,
+      });
+      const fontErrors = findUnembeddedFonts(fonts);
       if (fontErrors.length > 0) {
         throw new Error(`caratteri non incorporati:\n${fontErrors.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
       }
