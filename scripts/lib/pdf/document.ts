@@ -1,7 +1,8 @@
 /**
- * What the PDF step does to the file Chromium printed, with pdf-lib: the document information
- * (title, author, language…) and the list of fonts each page uses, for the preflight. Loading
- * and saving keeps every object, so the structure tree (tagged PDF) and the bookmarks survive
+ * What the PDF step does to the file Chromium printed, with pdf-lib, when the quick incremental
+ * update (incremental.ts) does not apply or a font is missing: the document information (title,
+ * author, language…) and the list of fonts each page uses, for the preflight. Loading and
+ * saving keeps every object, so the structure tree (tagged PDF) and the bookmarks survive
  * (checked by tests/pdf/).
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { formatNumberPlain } from '../../../src/lib/format.ts';
 import { finishPdf, type PdfMetadata } from './document.ts';
+import { appendDocumentInfo } from './incremental.ts';
 import { FINISH_PAGINATION, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, setupPagination } from './in-page.ts';
 import {
   findLowDpi,
@@ -180,12 +181,20 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
     );
     const bytes = await step('scrittura dei metadati e controllo dei caratteri', 'finish', async () => {
-      const { bytes: withMetadata, fonts } = await finishPdf(printed, options.metadata, {
-        bleedMm: variant === 'tipografia' ? BLEED_MM : 0,
-      });
-      const fontErrors = findUnembeddedFonts(fonts);
-      if (fontErrors.length > 0) {
-        throw new Error(`caratteri non incorporati:\n${fontErrors.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
+      const bleedMm = variant === 'tipografia' ? BLEED_MM : 0;
+      // An incremental update when the file is as Chromium writes it and every font is embedded;
+      // otherwise pdf-lib, which also says on which pages an unembedded font is used.
+      const appended = appendDocumentInfo(printed, options.metadata, { bleedMm });
+      let withMetadata: Uint8Array;
+      if (appended && appended.unembeddedFonts.length === 0) {
+        withMetadata = appended.bytes;
+      } else {
+        const finished = await finishPdf(printed, options.metadata, { bleedMm });
+        const fontErrors = findUnembeddedFonts(finished.fonts);
+        if (fontErrors.length > 0) {
+          throw new Error(`caratteri non incorporati:\n${fontErrors.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
+        }
+        withMetadata = finished.bytes;
       }
       fs.mkdirSync(path.dirname(outFile), { recursive: true });
       fs.writeFileSync(tmpFile, withMetadata);
