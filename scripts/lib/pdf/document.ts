@@ -1,7 +1,8 @@
 /**
- * What the PDF step does to the file Chromium printed, with pdf-lib: the document information
- * (title, author, language…) and the list of fonts each page uses, for the preflight. Loading
- * and saving keeps every object, so the structure tree (tagged PDF) and the bookmarks survive
+ * What the PDF step does to the file Chromium printed, with pdf-lib, when the quick incremental
+ * update (incremental.ts) does not apply or a font is missing: the document information (title,
+ * author, language…) and the list of fonts each page uses, for the preflight. Loading and
+ * saving keeps every object, so the structure tree (tagged PDF) and the bookmarks survive
  * (checked by tests/pdf/).
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
@@ -29,9 +30,16 @@ const PT_PER_MM = 72 / 25.4;
 /**
  * Sets the document information and the language; with `bleedMm`, also each page's TrimBox
  * (the A4 sheet after cutting) and BleedBox, which print shops read. The rest is kept as it is.
+ * Returns the new file and the fonts each page uses, read from the same parse (parsing a long
+ * PDF takes a good part of a second).
  */
-export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, options: { bleedMm?: number } = {}): Promise<Uint8Array> {
+export async function finishPdf(
+  bytes: Uint8Array,
+  metadata: PdfMetadata,
+  options: { bleedMm?: number } = {},
+): Promise<{ bytes: Uint8Array; fonts: FontUse[] }> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const fonts = fontUsesOf(doc);
   const bleed = (options.bleedMm ?? 0) * PT_PER_MM;
   if (bleed > 0) {
     for (const page of doc.getPages()) {
@@ -49,7 +57,7 @@ export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, option
   doc.setProducer(`${PDF_CREATOR} (Chromium, Paged.js, pdf-lib)`);
   doc.setLanguage(PDF_LANGUAGE);
   doc.setModificationDate(new Date());
-  return doc.save();
+  return { bytes: await doc.save(), fonts };
 }
 
 /** A PDF name as text without the slash, or `fallback`. */
@@ -81,7 +89,11 @@ function dictOf(object: PDFObject | undefined): PDFDict | undefined {
 
 /** Every font each page uses (its resources and those of the forms it draws), 1-based pages. */
 export async function pdfFontUses(bytes: Uint8Array): Promise<FontUse[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return fontUsesOf(await PDFDocument.load(bytes, { updateMetadata: false }));
+}
+
+/** Every font each page of a loaded document uses. */
+function fontUsesOf(doc: PDFDocument): FontUse[] {
   const uses: FontUse[] = [];
   doc.getPages().forEach((page, index) => {
     const seen = new Set<PDFObject>();

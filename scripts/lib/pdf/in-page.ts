@@ -12,7 +12,7 @@ export const RECORD_LAYOUT_WARNINGS = `(() => {
     if (typeof args[0] === 'string' && args[0].startsWith('Unable to layout item')) {
       const node = args[1];
       window.__annuarioLayoutWarnings.push({
-        page: document.querySelectorAll('.pagedjs_page').length,
+        page: (window.__annuarioPaged ? window.__annuarioPaged.held.childElementCount : 0) + document.querySelectorAll('.pagedjs_page').length,
         element: node && node.nodeType === 1 ? node.tagName.toLowerCase() + (node.className && typeof node.className === 'string' ? '.' + node.className.trim().split(/\\s+/).slice(0, 2).join('.') : '') : 'testo',
       });
     }
@@ -27,26 +27,14 @@ export const PREPARE = `(async () => {
   else await document.fonts.ready;
 })()`;
 
-/** Registers a Paged.js handler that reports each laid-out page to the exposed \`__annuarioPageDone\`. */
-export const REGISTER_PROGRESS = `(() => {
-  let pages = 0;
-  class AnnuarioProgress extends window.Paged.Handler {
-    afterPageLayout() {
-      pages += 1;
-      window.__annuarioPageDone(pages);
-    }
-  }
-  window.Paged.registerHandlers(AnnuarioProgress);
-})()`;
-
-/** Paginates; resolves to the number of pages. */
-export const PAGINATE = `window.PagedPolyfill.preview().then((flow) => flow.total)`;
-
 /**
- * After pagination: every element sticking out of its page's content area (the outermost one
- * only), every image with its pixels and printed size, Paged.js's layout warnings.
+ * What the preflight looks at on one laid-out page (in-page function source): every element
+ * sticking out of the page's content area (the outermost one only) and every image with its
+ * pixels and printed size. Pushes onto `state.elements` and `state.images`.
  */
-export const COLLECT_PREFLIGHT = `(() => {
+const COLLECT_PAGE = `(pageEl, number, state) => {
+  const content = pageEl.querySelector('.pagedjs_page_content');
+  if (!content) return;
   const describe = (el) => {
     let name = el.tagName.toLowerCase();
     if (el.id) name += '#' + el.id;
@@ -55,38 +43,147 @@ export const COLLECT_PREFLIGHT = `(() => {
     return text ? name + ' «' + (text.length > 40 ? text.slice(0, 40) + '…' : text) + '»' : name;
   };
   const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-  const elements = [];
-  const images = [];
-  document.querySelectorAll('.pagedjs_page').forEach((pageEl, index) => {
-    const content = pageEl.querySelector('.pagedjs_page_content');
-    if (!content) return;
-    const area = box(content.getBoundingClientRect());
-    const outside = new Set();
-    for (const el of content.querySelectorAll('*')) {
-      // Paged.js's own wrapper (laid out in columns) is as wide as the columns, not a finding.
-      if (el.parentElement === content) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      const out = r.right - area.right > 2 || r.bottom - area.bottom > 2 || area.left - r.left > 2 || area.top - r.top > 2;
-      if (!out) continue;
-      outside.add(el);
-      if (el.parentElement && outside.has(el.parentElement)) continue;
-      elements.push({ page: index + 1, element: describe(el), box: box(r), area });
+  const area = box(content.getBoundingClientRect());
+  const outside = new Set();
+  for (const el of content.querySelectorAll('*')) {
+    // Paged.js's own wrapper (laid out in columns) is as wide as the columns, not a finding.
+    if (el.parentElement === content) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const out = r.right - area.right > 2 || r.bottom - area.bottom > 2 || area.left - r.left > 2 || area.top - r.top > 2;
+    if (!out) continue;
+    outside.add(el);
+    if (el.parentElement && outside.has(el.parentElement)) continue;
+    state.elements.push({ page: number, element: describe(el), box: box(r), area });
+  }
+  for (const img of content.querySelectorAll('img')) {
+    const r = img.getBoundingClientRect();
+    const src = img.currentSrc || img.src;
+    state.images.push({
+      page: number,
+      src: src.startsWith('data:') ? 'incorporata: ' + (img.alt || 'senza testo alternativo').slice(0, 60) : new URL(src).pathname,
+      naturalWidth: img.naturalWidth,
+      naturalHeight: img.naturalHeight,
+      width: r.width,
+      height: r.height,
+    });
+  }
+}`;
+
+/**
+ * Readies Paged.js (loaded, not started) for a fast pagination with the same result:
+ *
+ * - its queue waits for an animation frame before each page, about 17 ms each in headless
+ *   Chromium for nothing: a message-channel tick instead;
+ * - each finished page but the last is taken out of the document while the next ones are laid
+ *   out, so the browser does not lay out the whole growing document again for every page, and
+ *   put back at the end; the preflight reads each page just before;
+ * - `target-counter(…, page)` (the page numbers of the contents) is resolved once at the end,
+ *   the way Paged.js resolves it, instead of after every page for every unresolved link (the
+ *   cost grows with pages × links);
+ * - each page loses the parts of Paged.js's page frame that print nothing (margin boxes on the
+ *   sides and in the corners without content, the empty footnote area, and the bleed areas
+ *   when there is no bleed; all are placed on explicit grid lines, so nothing moves): two
+ *   thirds of the frame's elements, which Chromium would otherwise style, lay out and tag when
+ *   printing;
+ * - progress goes to the exposed `__annuarioPageDone` at most once a second.
+ */
+export const setupPagination = (options: { bleed: boolean }): string => `(() => {
+  const keepBleed = ${JSON.stringify(options.bleed)};
+  const Paged = window.Paged;
+  const previewer = window.PagedPolyfill;
+  const handlers = Paged && Paged.registeredHandlers;
+  const index = handlers ? handlers.findIndex((handler) => handler.name === 'TargetCounters') : -1;
+  if (!previewer || !previewer.chunker || !previewer.chunker.q || index === -1) {
+    throw new Error('Paged.js non è la versione attesa (0.4.3): manca la coda o il gestore TargetCounters');
+  }
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => {
+    const run = waiting.shift();
+    if (run) run();
+  };
+  previewer.chunker.q.tick = (run) => {
+    waiting.push(run);
+    channel.port2.postMessage(null);
+  };
+  const collectPage = ${COLLECT_PAGE};
+  const EMPTY_FRAME = [
+    '.pagedjs_margin-left',
+    '.pagedjs_margin-right',
+    '.pagedjs_margin-top-left-corner-holder',
+    '.pagedjs_margin-top-right-corner-holder',
+    '.pagedjs_margin-bottom-left-corner-holder',
+    '.pagedjs_margin-bottom-right-corner-holder',
+  ].join(', ');
+  const trimPage = (pageEl) => {
+    for (const el of pageEl.querySelectorAll(EMPTY_FRAME)) {
+      if (!el.classList.contains('hasContent') && !el.querySelector('.hasContent')) el.remove();
     }
-    for (const img of content.querySelectorAll('img')) {
-      const r = img.getBoundingClientRect();
-      const src = img.currentSrc || img.src;
-      images.push({
-        page: index + 1,
-        src: src.startsWith('data:') ? 'incorporata: ' + (img.alt || 'senza testo alternativo').slice(0, 60) : new URL(src).pathname,
-        naturalWidth: img.naturalWidth,
-        naturalHeight: img.naturalHeight,
-        width: r.width,
-        height: r.height,
-      });
+    for (const el of pageEl.querySelectorAll('.pagedjs_footnote_area')) {
+      if (!el.querySelector('[data-note]')) el.remove();
     }
-  });
-  return { elements, images, layoutWarnings: window.__annuarioLayoutWarnings || [] };
+    if (!keepBleed) for (const el of pageEl.querySelectorAll(':scope > .pagedjs_sheet > .pagedjs_bleed')) el.remove();
+  };
+  const state = (window.__annuarioPaged = { held: document.createDocumentFragment(), elements: [], images: [], targets: null, lastProgress: performance.now() });
+  const TargetCounters = handlers[index];
+  class TargetCountersOnce extends TargetCounters {
+    constructor(chunker, polisher, caller) {
+      super(chunker, polisher, caller);
+      state.targets = this;
+    }
+    afterPageLayout() {}
+  }
+  handlers.splice(index, 1, TargetCountersOnce);
+  class AnnuarioPages extends Paged.Handler {
+    finalizePage(fragment, page) {
+      const number = Number(page.element.dataset.pageNumber);
+      collectPage(page.element, number, state);
+      trimPage(page.element);
+      const previous = page.element.previousElementSibling;
+      if (previous) state.held.append(previous);
+      const now = performance.now();
+      if (now - state.lastProgress >= 1000 && typeof window.__annuarioPageDone === 'function') {
+        state.lastProgress = now;
+        window.__annuarioPageDone(number);
+      }
+    }
+  }
+  Paged.registerHandlers(AnnuarioPages);
+})()`;
+
+/** Paginates; resolves to the number of pages. */
+export const PAGINATE = `window.PagedPolyfill.preview().then((flow) => flow.total)`;
+
+/**
+ * After pagination: every page back in the document, each `target-counter(…, page)` set to the page of
+ * its target (as Paged.js does: a `counter-reset` rule on the element's pseudo-element), and
+ * what the preflight collected, with Paged.js's layout warnings.
+ */
+export const FINISH_PAGINATION = `(() => {
+  const state = window.__annuarioPaged;
+  const area = document.querySelector('.pagedjs_pages');
+  area.prepend(state.held);
+  const targets = state.targets;
+  let keys = 0;
+  for (const target of Object.values(targets ? targets.counterTargets : {})) {
+    if (target.func !== 'attr' || target.counter !== 'page') continue;
+    const [query, pseudo] = target.selector.split(/::?/g);
+    for (const element of area.querySelectorAll(query)) {
+      const value = target.args.map((name) => element.getAttribute(name)).find((v) => v !== null);
+      const id = value && value.startsWith('#') ? value.slice(1) : null;
+      const found = id ? document.getElementById(id) : null;
+      const page = found && area.contains(found) ? found.closest('.pagedjs_page') : null;
+      if (!page) continue;
+      const key = 't' + (keys += 1);
+      element.setAttribute('data-' + target.variable, key);
+      targets.styleSheet.insertRule(
+        '[data-' + target.variable + '="' + key + '"]' + (pseudo ? '::' + pseudo : '') + ' { counter-reset: ' + target.variable + ' ' + page.dataset.pageNumber + '; }',
+        targets.styleSheet.cssRules.length,
+      );
+    }
+  }
+  return { elements: state.elements, images: state.images, layoutWarnings: window.__annuarioLayoutWarnings || [] };
 })()`;
 
 /**

@@ -10,8 +10,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { formatNumberPlain } from '../../../src/lib/format.ts';
-import { finishPdf, pdfFontUses, type PdfMetadata } from './document.ts';
-import { COLLECT_PREFLIGHT, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, REGISTER_PROGRESS } from './in-page.ts';
+import { finishPdf, type PdfMetadata } from './document.ts';
+import { appendDocumentInfo } from './incremental.ts';
+import { FINISH_PAGINATION, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, setupPagination } from './in-page.ts';
 import {
   findLowDpi,
   findOverflow,
@@ -66,6 +67,8 @@ export interface RenderTimings {
   load: number;
   prepare: number;
   paginate: number;
+  /** Page numbers of the contents, preflight data. */
+  check: number;
   print: number;
   finish: number;
   total: number;
@@ -118,7 +121,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
   const { reportId, variant, outFile } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = performance.now();
-  const timings: RenderTimings = { load: 0, prepare: 0, paginate: 0, print: 0, finish: 0, total: 0 };
+  const timings: RenderTimings = { load: 0, prepare: 0, paginate: 0, check: 0, print: 0, finish: 0, total: 0 };
   let phase = 'caricamento della pagina';
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_resolve, reject) => {
@@ -145,25 +148,23 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     });
     await step('preparazione della pagina (caratteri, grafici)', 'prepare', () => page.evaluate(PREPARE));
 
-    let lastProgress = performance.now();
     await page.exposeFunction('__annuarioPageDone', (pages: number) => {
-      const now = performance.now();
-      if (now - lastProgress < 1000) return;
-      lastProgress = now;
       options.onProgress?.(`«${reportId}» (${variant}): ${pages} pagine…`);
     });
     const pages = await step('impaginazione (Paged.js)', 'paginate', async () => {
       await page.evaluate(RECORD_LAYOUT_WARNINGS);
       if (variant === 'tipografia') await page.evaluate(prependStyle(BLEED_CSS));
       await page.addScriptTag({ path: pagedPolyfill });
-      await page.evaluate(REGISTER_PROGRESS);
+      await page.evaluate(setupPagination({ bleed: variant === 'tipografia' }));
       return page.evaluate<number>(PAGINATE);
     });
 
-    const collected = await step('controllo delle pagine', 'paginate', () =>
-      page.evaluate<{ elements: PlacedElement[]; images: PrintedImage[]; layoutWarnings: { page: number; element: string }[] }>(
-        COLLECT_PREFLIGHT,
-      ),
+    const collected = await step('controllo delle pagine', 'check', () =>
+      page.evaluate<{
+        elements: PlacedElement[];
+        images: PrintedImage[];
+        layoutWarnings: { page: number; element: string }[];
+      }>(FINISH_PAGINATION),
     );
     const warnings: PreflightFinding[] = [
       ...collected.layoutWarnings.map(({ page: pageNumber, element }) => ({
@@ -180,10 +181,20 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
     );
     const bytes = await step('scrittura dei metadati e controllo dei caratteri', 'finish', async () => {
-      const withMetadata = await finishPdf(printed, options.metadata, { bleedMm: variant === 'tipografia' ? BLEED_MM : 0 });
-      const fontErrors = findUnembeddedFonts(await pdfFontUses(withMetadata));
-      if (fontErrors.length > 0) {
-        throw new Error(`caratteri non incorporati:\n${fontErrors.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
+      const bleedMm = variant === 'tipografia' ? BLEED_MM : 0;
+      // An incremental update when the file is as Chromium writes it and every font is embedded;
+      // otherwise pdf-lib, which also says on which pages an unembedded font is used.
+      const appended = appendDocumentInfo(printed, options.metadata, { bleedMm });
+      let withMetadata: Uint8Array;
+      if (appended && appended.unembeddedFonts.length === 0) {
+        withMetadata = appended.bytes;
+      } else {
+        const finished = await finishPdf(printed, options.metadata, { bleedMm });
+        const fontErrors = findUnembeddedFonts(finished.fonts);
+        if (fontErrors.length > 0) {
+          throw new Error(`caratteri non incorporati:\n${fontErrors.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
+        }
+        withMetadata = finished.bytes;
       }
       fs.mkdirSync(path.dirname(outFile), { recursive: true });
       fs.writeFileSync(tmpFile, withMetadata);

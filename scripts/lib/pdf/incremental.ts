@@ -1,0 +1,232 @@
+/**
+ * The document information written as a PDF incremental update: the few changed objects (the
+ * information dictionary, the catalogue with the language, for the print shop each page with
+ * its TrimBox and BleedBox) appended after Chromium's file with a new cross-reference section,
+ * instead of parsing and rewriting the whole file with pdf-lib (most of a second for a long
+ * report). Everything Chromium wrote (structure tree, bookmarks, fonts) stays byte for byte.
+ * It reads the classic cross-reference table Chromium writes; for anything else it answers
+ * `undefined` and the caller uses pdf-lib (document.ts).
+ */
+import { PDF_CREATOR, PDF_LANGUAGE, type PdfMetadata } from './document.ts';
+
+/** Points per millimetre. */
+const PT_PER_MM = 72 / 25.4;
+
+/** A parsed single-revision PDF: each object's offset, the catalogue and information dictionary numbers, the file as text. */
+interface PdfIndex {
+  text: string;
+  offsets: Map<number, number>;
+  size: number;
+  root: number;
+  info: number | undefined;
+  startxref: number;
+  trailer: string;
+}
+
+/** Reads the cross-reference table and trailer; `undefined` for xref streams or files already updated. */
+function indexPdf(bytes: Uint8Array): PdfIndex | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const at = text.lastIndexOf('startxref');
+  const startxref = Number(/^startxref\s+(\d+)/.exec(text.slice(at))?.[1]);
+  if (at === -1 || !Number.isInteger(startxref) || !text.startsWith('xref', startxref)) return undefined;
+  const trailerAt = text.indexOf('trailer', startxref);
+  if (trailerAt === -1) return undefined;
+  const offsets = new Map<number, number>();
+  const lines = text
+    .slice(startxref + 4, trailerAt)
+    .trim()
+    .split(/\r?\n|\r/);
+  for (let i = 0; i < lines.length;) {
+    const [first, count] = (lines[i] ?? '').trim().split(/\s+/).map(Number);
+    if (first === undefined || count === undefined || !Number.isInteger(first) || !Number.isInteger(count)) return undefined;
+    for (let n = 0; n < count; n++) {
+      const entry = /^(\d{10}) (\d{5}) ([nf])/.exec((lines[i + 1 + n] ?? '').trim());
+      if (!entry) return undefined;
+      if (entry[3] === 'n') offsets.set(first + n, Number(entry[1]));
+    }
+    i += 1 + count;
+  }
+  const trailer = text.slice(trailerAt, at);
+  if (/\/Prev\b/.test(trailer)) return undefined;
+  const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1]);
+  const root = Number(/\/Root\s+(\d+)\s+0\s+R/.exec(trailer)?.[1]);
+  const info = /\/Info\s+(\d+)\s+0\s+R/.exec(trailer)?.[1];
+  if (!Number.isInteger(size) || !Number.isInteger(root)) return undefined;
+  return { text, offsets, size, root, info: info === undefined ? undefined : Number(info), startxref, trailer };
+}
+
+/** The dictionary of object `num` as text, `<<` to the matching `>>`, skipping strings. */
+export function objectDict(text: string, offset: number): string | undefined {
+  const start = text.indexOf('<<', offset);
+  const header = text.slice(offset, start);
+  if (start === -1 || !/^\s*\d+\s+\d+\s+obj\s*$/.test(header)) return undefined;
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') {
+      // A literal string: balanced parentheses, backslash escapes.
+      let nested = 0;
+      for (i++; i < text.length; i++) {
+        if (text[i] === '\\') i++;
+        else if (text[i] === '(') nested++;
+        else if (text[i] === ')' && nested-- === 0) break;
+      }
+    } else if (c === '<' && text[i + 1] === '<') {
+      depth++;
+      i++;
+    } else if (c === '>' && text[i + 1] === '>') {
+      depth--;
+      i++;
+      if (depth === 0) return text.slice(start, i + 1);
+    }
+  }
+  return undefined;
+}
+
+/** A text string for the information dictionary: UTF-16BE with a byte order mark, in hex. */
+export function pdfTextString(value: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/** A date as PDF writes it, in UTC: `D:20261122174500Z`. */
+export function pdfDate(date: Date): string {
+  return `(D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`;
+}
+
+/** A dictionary without the entries named `keys` whose value is a string, a name, a number list or a reference. */
+function withoutKeys(dict: string, keys: readonly string[]): string {
+  let out = dict;
+  for (const key of keys) {
+    out = out.replace(new RegExp(`/${key}\\s*(\\([^)]*\\)|<[0-9A-Fa-f\\s]*>|\\[[^\\]]*\\]|/\\w+|\\d+\\s+\\d+\\s+R|true|false)`, 'g'), '');
+  }
+  return out;
+}
+
+/** A dictionary with `entries` added before its closing `>>`. */
+const withEntries = (dict: string, entries: string): string => `${dict.slice(0, -2)}\n${entries}>>`;
+
+/** The page objects in order, each with its MediaBox (inherited from the page tree if need be). */
+function pageObjects(index: PdfIndex): { num: number; dict: string; mediaBox: number[] }[] | undefined {
+  const catalog = objectDict(index.text, index.offsets.get(index.root) ?? -1);
+  const pagesRoot = catalog && /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
+  if (!pagesRoot) return undefined;
+  const pages: { num: number; dict: string; mediaBox: number[] }[] = [];
+  const visit = (num: number, inherited: number[] | undefined, depth: number): boolean => {
+    const dict = objectDict(index.text, index.offsets.get(num) ?? -1);
+    if (!dict || depth > 32) return false;
+    const box = /\/MediaBox\s*\[([^\]]*)\]/.exec(dict)?.[1]?.trim().split(/\s+/).map(Number) ?? inherited;
+    if (/\/Type\s*\/Pages\b/.test(dict)) {
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(dict)?.[1] ?? '';
+      return [...kids.matchAll(/(\d+)\s+0\s+R/g)].every((kid) => visit(Number(kid[1]), box, depth + 1));
+    }
+    if (!box || box.length !== 4 || box.some((n) => !Number.isFinite(n))) return false;
+    pages.push({ num, dict, mediaBox: box });
+    return true;
+  };
+  return visit(Number(pagesRoot), undefined, 0) ? pages : undefined;
+}
+
+/** Names of the fonts whose program is not in the file (Type 3 fonts are drawn, not embedded). */
+function unembeddedFonts(index: PdfIndex): string[] {
+  const missing = new Set<string>();
+  for (const offset of index.offsets.values()) {
+    const head = index.text.slice(offset, offset + 40);
+    if (!/^\s*\d+\s+\d+\s+obj\s*<</.test(head)) continue;
+    const dict = objectDict(index.text, offset);
+    if (!dict || !/\/Type\s*\/Font\b/.test(dict)) continue;
+    const subtype = /\/Subtype\s*\/(\w+)/.exec(dict)?.[1] ?? '';
+    if (subtype === 'Type0' || subtype === 'Type3') continue;
+    const descriptor = /\/FontDescriptor\s+(\d+)\s+0\s+R/.exec(dict)?.[1];
+    const descriptorDict = descriptor ? objectDict(index.text, index.offsets.get(Number(descriptor)) ?? -1) : undefined;
+    if (!descriptorDict || !/\/FontFile[23]?\s+\d+\s+0\s+R/.test(descriptorDict)) {
+      missing.add((/\/BaseFont\s*\/([^\s/<>[\]()]+)/.exec(dict)?.[1] ?? '?').replace(/^[A-Z]{6}\+/, ''));
+    }
+  }
+  return [...missing];
+}
+
+/**
+ * Appends the document information (and, with `bleedMm`, each page's TrimBox and BleedBox) to a
+ * PDF printed by Chromium. Returns the new file and the names of fonts not embedded, or
+ * `undefined` when the file is not the single-revision, classic-xref PDF this expects.
+ */
+export function appendDocumentInfo(
+  bytes: Uint8Array,
+  metadata: PdfMetadata,
+  options: { bleedMm?: number; now?: Date } = {},
+): { bytes: Uint8Array; unembeddedFonts: string[] } | undefined {
+  const index = indexPdf(bytes);
+  if (!index) return undefined;
+  const now = options.now ?? new Date();
+  const catalog = objectDict(index.text, index.offsets.get(index.root) ?? -1);
+  if (!catalog) return undefined;
+  const objects = new Map<number, string>();
+
+  const oldInfo = index.info === undefined ? undefined : objectDict(index.text, index.offsets.get(index.info) ?? -1);
+  const created = oldInfo && /\/CreationDate\s*(\([^)]*\))/.exec(oldInfo)?.[1];
+  const info = [
+    `/Title ${pdfTextString(metadata.title)}`,
+    `/Author ${pdfTextString(metadata.author)}`,
+    `/Subject ${pdfTextString(metadata.subject)}`,
+    // Commas keep multi-word keywords (`ANCI Lombardia`) apart, as with pdf-lib before.
+    ...(metadata.keywords && metadata.keywords.length > 0 ? [`/Keywords ${pdfTextString(metadata.keywords.join(', '))}`] : []),
+    `/Creator ${pdfTextString(PDF_CREATOR)}`,
+    `/Producer ${pdfTextString(`${PDF_CREATOR} (Chromium, Paged.js)`)}`,
+    `/CreationDate ${created ?? pdfDate(now)}`,
+    `/ModDate ${pdfDate(now)}`,
+  ];
+  const infoNum = index.info ?? index.size;
+  objects.set(infoNum, `<<${info.join('\n')}>>`);
+
+  let newCatalog = withEntries(withoutKeys(catalog, ['Lang']), `/Lang (${PDF_LANGUAGE})`);
+  if (!/\/ViewerPreferences\b/.test(newCatalog)) newCatalog = withEntries(newCatalog, '/ViewerPreferences <</DisplayDocTitle true>>');
+  objects.set(index.root, newCatalog);
+
+  const bleed = (options.bleedMm ?? 0) * PT_PER_MM;
+  if (bleed > 0) {
+    const pages = pageObjects(index);
+    if (!pages) return undefined;
+    for (const page of pages) {
+      const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = page.mediaBox;
+      const box = (values: number[]) => `[${values.map((v) => Number(v.toFixed(4))).join(' ')}]`;
+      objects.set(
+        page.num,
+        withEntries(
+          withoutKeys(page.dict, ['BleedBox', 'TrimBox']),
+          `/BleedBox ${box([x1, y1, x2, y2])}\n/TrimBox ${box([x1 + bleed, y1 + bleed, x2 - bleed, y2 - bleed])}`,
+        ),
+      );
+    }
+  }
+
+  const parts: string[] = ['\n'];
+  let position = bytes.byteLength + 1;
+  const written = new Map<number, number>();
+  for (const [num, dict] of [...objects].sort((a, b) => a[0] - b[0])) {
+    const object = `${num} 0 obj\n${dict}\nendobj\n`;
+    written.set(num, position);
+    parts.push(object);
+    position += Buffer.byteLength(object, 'latin1');
+  }
+  const xref = ['xref', '0 1', '0000000000 65535 f\r'];
+  const nums = [...written.keys()];
+  for (let i = 0; i < nums.length;) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === (nums[j] as number) + 1) j++;
+    xref.push(`${nums[i]} ${j - i + 1}`);
+    for (let k = i; k <= j; k++) xref.push(`${String(written.get(nums[k] as number)).padStart(10, '0')} 00000 n\r`);
+    i = j + 1;
+  }
+  const size = Math.max(index.size, infoNum + 1);
+  const id = index.trailer.match(/\/ID\s*\[[^\]]*\]/)?.[0];
+  parts.push(
+    `${xref.join('\n')}\ntrailer\n<</Size ${size}\n/Root ${index.root} 0 R\n/Info ${infoNum} 0 R\n${id ? `${id}\n` : ''}/Prev ${index.startxref}>>\nstartxref\n${position}\n%%EOF\n`,
+  );
+  const update = Buffer.from(parts.join(''), 'latin1');
+  const out = new Uint8Array(bytes.byteLength + update.byteLength);
+  out.set(bytes, 0);
+  out.set(update, bytes.byteLength);
+  return { bytes: out, unembeddedFonts: unembeddedFonts(index) };
+}
