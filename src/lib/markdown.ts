@@ -4,6 +4,7 @@
  * no `javascript:` or `data:` link), so content can never inject code; external links open
  * with `rel="noopener noreferrer"`.
  */
+import type { Element, Root, RootContent } from 'hast';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -18,45 +19,60 @@ export interface MarkdownOptions {
   headingOffset?: number;
 }
 
-function shiftHeadings(offset: number) {
-  return () => (tree: import('hast').Root) => {
-    if (offset === 0) return;
-    const visit = (node: import('hast').Nodes): void => {
-      if (node.type === 'element') {
-        const level = /^h([1-6])$/.exec(node.tagName)?.[1];
-        if (level) node.tagName = `h${Math.min(6, Number(level) + offset)}`;
-      }
-      if ('children' in node) for (const child of node.children) visit(child);
-    };
-    visit(tree);
-  };
-}
-
-const processors = new Map<string, ReturnType<typeof makeProcessor>>();
-
 /**
  * `withRaw` parses raw HTML (rehype-raw runs the whole tree through an HTML parser, the costly
  * step) so that it can be sanitized; text without any `<` has no raw HTML and skips it. Both
  * paths sanitize.
  */
-function makeProcessor(offset: number, withRaw: boolean) {
+function makeProcessor(withRaw: boolean) {
   const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: withRaw });
   return (withRaw ? base.use(rehypeRaw) : base)
     .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' })
-    .use(shiftHeadings(offset))
-    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
-    .use(rehypeStringify);
+    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] });
+}
+
+const processors = { raw: makeProcessor(true), plain: makeProcessor(false) };
+const stringifier = unified().use(rehypeStringify);
+
+/**
+ * Sanitized trees by Markdown source. A card's body is rendered for its page and again for the
+ * printed catalogue (at another heading level): parsing is the costly step, so it runs once.
+ * Positions are dropped: nothing reads them and they are most of a tree's memory.
+ */
+const trees = new Map<string, Root>();
+
+function withoutPositions<T extends Root | RootContent>(node: T): T {
+  delete node.position;
+  if ('children' in node) for (const child of node.children) withoutPositions(child);
+  return node;
+}
+
+function sanitizedTree(markdown: string): Root {
+  let tree = trees.get(markdown);
+  if (!tree) {
+    const processor = markdown.includes('<') ? processors.raw : processors.plain;
+    tree = withoutPositions(processor.runSync(processor.parse(markdown)));
+    trees.set(markdown, tree);
+  }
+  return tree;
+}
+
+function headings(node: Root | RootContent, found: Element[] = []): Element[] {
+  if (node.type === 'element' && /^h[1-6]$/.test(node.tagName)) found.push(node);
+  if ('children' in node) for (const child of node.children) headings(child, found);
+  return found;
 }
 
 /** Renders Markdown to sanitized HTML. Synchronous and deterministic. */
 export function renderMarkdown(markdown: string, options: MarkdownOptions = {}): string {
   const offset = options.headingOffset ?? 1;
-  const withRaw = markdown.includes('<');
-  const key = `${offset}:${withRaw}`;
-  let processor = processors.get(key);
-  if (!processor) {
-    processor = makeProcessor(offset, withRaw);
-    processors.set(key, processor);
+  const tree = sanitizedTree(markdown);
+  // The cached tree is shared: shift its headings for this rendering only, then put them back.
+  const shifted = offset === 0 ? [] : headings(tree).map((node) => ({ node, tagName: node.tagName }));
+  for (const { node, tagName } of shifted) node.tagName = `h${Math.min(6, Number(tagName.slice(1)) + offset)}`;
+  try {
+    return stringifier.stringify(tree);
+  } finally {
+    for (const { node, tagName } of shifted) node.tagName = tagName;
   }
-  return String(processor.processSync(markdown));
 }
