@@ -4,20 +4,20 @@
  * pages, and swaps it into `dist/` only when everything succeeded. Astro's logged-but-ignored
  * content errors (broken references, duplicate ids) and any PDF failure fail the build.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContentGraph } from '../src/lib/content-graph.ts';
 import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
 import { projectRoot, runAstro } from './lib/astro.ts';
-import { CONTENT_CACHE_ENV, writeContentCache } from './lib/content-cache.ts';
+import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, writeContentCache } from './lib/content-cache.ts';
 import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
 import { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs } from './lib/pdf/publish.ts';
 import { PDF_VARIANTS, PdfRenderError } from './lib/pdf/render.ts';
-import { SearchIndexError, writeSearchIndex } from './lib/search-index.ts';
+import { SearchIndexer, SearchIndexError, writtenPage } from './lib/search-index.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
 
@@ -58,29 +58,47 @@ runMain(async () => {
   const tmpDir = fs.mkdtempSync(path.join(workDir, 'build-'));
   // The validated content, handed to Astro so it does not load and parse every file again.
   const contentCache = `${tmpDir}.content.json`;
-  writeContentCache(contentCache, validation.loaded.entries);
-  const astroCache = `${tmpDir}.cache`;
+  const graph = writeContentCache(contentCache, validation.loaded.entries);
+  // Astro's cache (its content store, Vite's optimized dependencies) and the parsed Markdown are
+  // kept between builds of the same source: builds take turns on them (the lock below), and
+  // another source never sees them.
+  const sourceCache = path.join(workDir, 'cache', createHash('sha256').update(root).digest('hex').slice(0, 16));
+  const astroCache = path.join(sourceCache, 'astro');
+  const markdownCache = markdownCacheFile(projectRoot, sourceCache);
   const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
+  // The search index is filled page by page while Astro writes them (Pagefind works on another core).
+  const search = new SearchIndexer(tmpDir);
   try {
     const { code, output } = await withLock(
       path.join(workDir, 'astro.lock'),
-      () => runAstro(['build'], { ANNUARIO_OUT_DIR: tmpDir, ANNUARIO_CACHE_DIR: astroCache, [CONTENT_CACHE_ENV]: contentCache }),
+      () =>
+        runAstro(
+          ['build'],
+          {
+            ANNUARIO_OUT_DIR: tmpDir,
+            ANNUARIO_CACHE_DIR: astroCache,
+            [CONTENT_CACHE_ENV]: contentCache,
+            [MARKDOWN_CACHE_ENV]: markdownCache,
+          },
+          (line) => {
+            const page = writtenPage(line);
+            if (page) search.add(page);
+          },
+        ),
       () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
-    ).finally(() => {
-      fs.rmSync(contentCache, { force: true });
-      fs.rmSync(astroCache, { recursive: true, force: true });
-    });
+    ).finally(() => fs.rmSync(contentCache, { force: true }));
     const failures = astroLogFailures(output);
     if (code !== 0 || failures.length > 0) {
       console.error('\nCostruzione del sito fallita:');
       for (const line of failures) console.error(`  ${line}`);
       if (code !== 0 && failures.length === 0) console.error(`  Astro è uscito con codice ${code} (vedi i messaggi qui sopra).`);
       console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+      await search.abort();
       cleanup();
       return 1;
     }
     try {
-      const { pages } = await writeSearchIndex(tmpDir);
+      const { pages } = await search.finish();
       console.log(`Indice di ricerca: ${pages} pagine.`);
     } catch (error) {
       if (!(error instanceof SearchIndexError)) throw error;
@@ -89,7 +107,7 @@ runMain(async () => {
       cleanup();
       return 1;
     }
-    const jobs = pdfJobs(buildContentGraph(validation.loaded.entries));
+    const jobs = pdfJobs(graph);
     const reportIds = jobs.map((job) => job.reportId);
     let missingMarkers: string[];
     if (values['site-only']) {
@@ -127,6 +145,7 @@ runMain(async () => {
     console.log(`\nSito costruito in ${path.relative(process.cwd(), finalDir)}/.`);
     return 0;
   } catch (error) {
+    await search.abort();
     cleanup();
     throw error;
   }

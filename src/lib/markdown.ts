@@ -4,6 +4,8 @@
  * no `javascript:` or `data:` link), so content can never inject code; external links open
  * with `rel="noopener noreferrer"`.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { Element, Root, RootContent } from 'hast';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
@@ -41,6 +43,39 @@ const stringifier = unified().use(rehypeStringify);
  */
 const trees = new Map<string, Root>();
 
+/**
+ * Between builds, the trees are also kept on disk, in the file `npm run build` names (it puts the
+ * renderer's own code and dependencies in the name, so a change there starts afresh): a build
+ * parses only the Markdown that changed, as Astro's content store does for its collections.
+ */
+const diskFile = process.env['ANNUARIO_MARKDOWN_CACHE']; // set by scripts/lib/content-cache.ts
+const onDisk = new Map<string, Root>(diskFile ? readDiskCache(diskFile) : []);
+const used = new Map<string, Root>();
+
+function readDiskCache(file: string): [string, Root][] {
+  try {
+    return Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Root>);
+  } catch {
+    return []; // No cache yet, or an unreadable one: parse everything.
+  }
+}
+
+if (diskFile) {
+  // Written once, when the build's process ends; only the Markdown this build used is kept.
+  process.once('exit', () => {
+    if (used.size === onDisk.size && [...used.keys()].every((key) => onDisk.has(key))) return;
+    try {
+      fs.writeFileSync(diskFile, JSON.stringify(Object.fromEntries(used)));
+    } catch {
+      // A cache that cannot be written costs time on the next build, nothing else.
+    }
+  });
+}
+
+function digest(markdown: string): string {
+  return createHash('sha256').update(markdown).digest('base64url');
+}
+
 function withoutPositions<T extends Root | RootContent>(node: T): T {
   delete node.position;
   if ('children' in node) for (const child of node.children) withoutPositions(child);
@@ -50,9 +85,14 @@ function withoutPositions<T extends Root | RootContent>(node: T): T {
 function sanitizedTree(markdown: string): Root {
   let tree = trees.get(markdown);
   if (!tree) {
-    const processor = markdown.includes('<') ? processors.raw : processors.plain;
-    tree = withoutPositions(processor.runSync(processor.parse(markdown)));
+    const key = diskFile ? digest(markdown) : '';
+    tree = onDisk.get(key);
+    if (!tree) {
+      const processor = markdown.includes('<') ? processors.raw : processors.plain;
+      tree = withoutPositions(processor.runSync(processor.parse(markdown)));
+    }
     trees.set(markdown, tree);
+    if (diskFile) used.set(key, tree);
   }
   return tree;
 }
