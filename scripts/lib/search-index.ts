@@ -37,6 +37,22 @@ export function writtenPage(line: string): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * What Pagefind needs of a page: its title and the one element marked `data-pagefind-body`, when
+ * that is the page's `<main>` (Base.astro); other pages whole. Pagefind reads nothing else on
+ * such a page, and skipping the head (the CSP's hashes, preloads) and the frame makes it about a
+ * third faster. The index is the same: checked fragment by fragment on the example site.
+ */
+export function indexedPart(html: string): string {
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  const open = start === -1 ? '' : html.slice(start, html.indexOf('>', start) + 1);
+  if (end < start || !open.includes('data-pagefind-body') || html.indexOf('data-pagefind-body') !== html.lastIndexOf('data-pagefind-body'))
+    return html;
+  const title = /<title>[^<]*<\/title>/.exec(html)?.[0] ?? '';
+  return `<!doctype html><html lang="it"><head>${title}</head><body>${html.slice(start, end + '</main>'.length)}</body></html>`;
+}
+
 /** Error of the indexing step, already worded for the editor. */
 export class SearchIndexError extends Error {}
 
@@ -102,7 +118,7 @@ export class SearchIndexer {
     try {
       const index = await this.#index;
       const content = await fs.promises.readFile(path.join(this.#siteDir, relPath), 'utf8');
-      const added = await index.addHTMLFile({ sourcePath: relPath, content });
+      const added = await index.addHTMLFile({ sourcePath: relPath, content: indexedPart(content) });
       if (added.errors.length > 0) this.#failure ??= failure(`errore nella pagina ${relPath}`, added.errors);
     } catch (error) {
       // A page the log named but that is not there (yet): the final sweep of `finish` decides.

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
+  indexedPart,
   isSearchable,
   searchablePages,
   SearchIndexer,
@@ -38,6 +39,31 @@ describe("which page a line of Astro's build log says was written", () => {
     ['17:29:20 [build] 1071 page(s) built in 10.36s', null],
   ])('%j → %s', (line, expected) => {
     expect(writtenPage(line)).toBe(expected);
+  });
+});
+
+describe('the part of a page Pagefind is given', () => {
+  const head = '<head><meta charset="utf-8"><title>Sportello · ANCI</title><meta http-equiv="content-security-policy" content="x"></head>';
+  const main = '<main id="contenuto" data-pagefind-body><h1>Sportello</h1><p>Testo.</p></main>';
+  test.each([
+    [
+      'title and main of a framed page',
+      `<!DOCTYPE html><html lang="it">${head}<body><header>Menu</header>${main}<footer>Piè</footer></body></html>`,
+      `<!doctype html><html lang="it"><head><title>Sportello · ANCI</title></head><body>${main}</body></html>`,
+    ],
+    ['a page without main, whole', `<html>${head}<body><p>x</p></body></html>`, `<html>${head}<body><p>x</p></body></html>`],
+    [
+      'a main not marked for search, whole',
+      `<html>${head}<body><main><p>x</p></main></body></html>`,
+      `<html>${head}<body><main><p>x</p></main></body></html>`,
+    ],
+    [
+      'a second marked element, whole',
+      `<html>${head}<body>${main}<aside data-pagefind-body>y</aside></body></html>`,
+      `<html>${head}<body>${main}<aside data-pagefind-body>y</aside></body></html>`,
+    ],
+  ])('%s', (_name, html, expected) => {
+    expect(indexedPart(html)).toBe(expected);
   });
 });
 
