@@ -8,10 +8,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ContentGraph } from '../src/lib/content-graph.ts';
 import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
-import { projectRoot, runAstro } from './lib/astro.ts';
+import { projectRoot, startAstro, type AstroProcess } from './lib/astro.ts';
 import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, writeContentCache } from './lib/content-cache.ts';
 import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
@@ -43,50 +44,85 @@ runMain(async () => {
     return 0;
   }
   const root = sourceRoot();
-  console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
-  const validation = validateSource(root);
-  if (validation.errors > 0) {
-    console.error(formatProblems(validation.problems));
-    console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
-    return 1;
-  }
-  if (validation.warnings > 0) console.log(formatProblems(validation.problems));
-
   const finalDir = path.resolve(process.cwd(), values.out);
   const workDir = path.resolve(projectRoot, '.annuario');
   fs.mkdirSync(workDir, { recursive: true });
   const tmpDir = fs.mkdtempSync(path.join(workDir, 'build-'));
   // The validated content, handed to Astro so it does not load and parse every file again.
   const contentCache = `${tmpDir}.content.json`;
-  const graph = writeContentCache(contentCache, validation.loaded.entries);
   // Astro's cache (its content store, Vite's optimized dependencies) and the parsed Markdown are
   // kept between builds of the same source: builds take turns on them (the lock below), and
   // another source never sees them.
   const sourceCache = path.join(workDir, 'cache', createHash('sha256').update(root).digest('hex').slice(0, 16));
   const astroCache = path.join(sourceCache, 'astro');
   const markdownCache = markdownCacheFile(projectRoot, sourceCache);
-  const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
+  const cleanup = () => {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    fs.rmSync(contentCache, { force: true });
+  };
   // The search index is filled page by page while Astro writes them (Pagefind works on another core).
   const search = new SearchIndexer(tmpDir);
-  try {
-    const { code, output } = await withLock(
-      path.join(workDir, 'astro.lock'),
-      () =>
-        runAstro(
-          ['build'],
-          {
-            ANNUARIO_OUT_DIR: tmpDir,
-            ANNUARIO_CACHE_DIR: astroCache,
-            [CONTENT_CACHE_ENV]: contentCache,
-            [MARKDOWN_CACHE_ENV]: markdownCache,
-          },
-          (line) => {
+
+  // Astro starts right away, while the content is validated here: its start (configuration,
+  // Vite, the client bundles) needs no content. It reads none before the validated content is
+  // handed over (src/lib/site/content.ts waits for the file), and it is stopped, its output
+  // unseen, if the validation fails: nothing is built from content that did not pass.
+  let astro: AstroProcess | undefined;
+  let validated = false;
+  const stop = new AbortController();
+  const astroRun = withLock(
+    path.join(workDir, 'astro.lock'),
+    () => {
+      astro = startAstro(
+        ['build'],
+        {
+          ANNUARIO_OUT_DIR: tmpDir,
+          ANNUARIO_CACHE_DIR: astroCache,
+          [CONTENT_CACHE_ENV]: contentCache,
+          [MARKDOWN_CACHE_ENV]: markdownCache,
+        },
+        {
+          held: !validated,
+          onLine: (line) => {
             const page = writtenPage(line);
             if (page) search.add(page);
           },
-        ),
-      () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
-    ).finally(() => fs.rmSync(contentCache, { force: true }));
+        },
+      );
+      return astro.result;
+    },
+    () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
+    stop.signal,
+  );
+  const stopAstro = async () => {
+    stop.abort();
+    astro?.kill();
+    await Promise.all([astroRun.catch(() => undefined), search.abort()]);
+    cleanup();
+  };
+
+  let validation: ReturnType<typeof validateSource>;
+  let graph: ContentGraph;
+  try {
+    console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
+    validation = validateSource(root);
+    if (validation.errors > 0) {
+      await stopAstro();
+      console.error(formatProblems(validation.problems));
+      console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
+      return 1;
+    }
+    if (validation.warnings > 0) console.log(formatProblems(validation.problems));
+    graph = writeContentCache(contentCache, validation.loaded.entries);
+  } catch (error) {
+    await stopAstro();
+    throw error;
+  }
+  validated = true;
+  astro?.release();
+
+  try {
+    const { code, output } = await astroRun.finally(() => fs.rmSync(contentCache, { force: true }));
     const failures = astroLogFailures(output);
     if (code !== 0 || failures.length > 0) {
       console.error('\nCostruzione del sito fallita:');

@@ -15,10 +15,14 @@ import type { Entry } from '../../src/lib/validate/load.ts';
 export { CONTENT_CACHE_ENV };
 export const MARKDOWN_CACHE_ENV = 'ANNUARIO_MARKDOWN_CACHE';
 
-/** Writes the hand-over file; returns the graph, for the build's own use. */
+/**
+ * Writes the hand-over file, whole or not at all (Astro may be waiting for it: it must never see
+ * half of it); returns the graph, for the build's own use.
+ */
 export function writeContentCache(file: string, entries: readonly Entry[]): ContentGraph {
   const graph = buildContentGraph(entries);
-  fs.writeFileSync(file, JSON.stringify({ graph, images: imagesOf(entries) }));
+  fs.writeFileSync(`${file}.part`, JSON.stringify({ graph, images: imagesOf(entries) }));
+  fs.renameSync(`${file}.part`, file);
   return graph;
 }
 
