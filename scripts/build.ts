@@ -101,11 +101,12 @@ runMain(async () => {
     cleanup();
   };
 
-  let validation: ReturnType<typeof validateSource>;
+  // The validation's own data (every file parsed, with positions) is not kept past this block:
+  // the build goes on with the graph only, and the memory goes back while Astro renders.
   let graph: ContentGraph;
   try {
     console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
-    validation = validateSource(root);
+    const validation = validateSource(root);
     if (validation.errors > 0) {
       await stopAstro();
       console.error(formatProblems(validation.problems));
