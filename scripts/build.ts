@@ -4,7 +4,6 @@
  * pages, and swaps it into `dist/` only when everything succeeded. Astro's logged-but-ignored
  * content errors (broken references, duplicate ids) and any PDF failure fail the build.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +12,7 @@ import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
 import { projectRoot, startAstro, type AstroProcess } from './lib/astro.ts';
-import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, writeContentCache } from './lib/content-cache.ts';
+import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, sourceCacheDir, writeContentCache } from './lib/content-cache.ts';
 import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
 import { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs } from './lib/pdf/publish.ts';
@@ -53,7 +52,7 @@ runMain(async () => {
   // Astro's cache (its content store, Vite's optimized dependencies) and the parsed Markdown are
   // kept between builds of the same source: builds take turns on them (the lock below), and
   // another source never sees them.
-  const sourceCache = path.join(workDir, 'cache', createHash('sha256').update(root).digest('hex').slice(0, 16));
+  const sourceCache = sourceCacheDir(workDir, root);
   const astroCache = path.join(sourceCache, 'astro');
   const markdownCache = markdownCacheFile(projectRoot, sourceCache);
   const cleanup = () => {

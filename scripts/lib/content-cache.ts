@@ -41,3 +41,22 @@ export function markdownCacheFile(projectRoot: string, cacheDir: string): string
   }
   return path.join(cacheDir, name);
 }
+
+/**
+ * The folder of the caches kept between builds of the source in `root` (Astro's, Vite's, the
+ * parsed Markdown), under `workDir/cache/`. Each folder notes its source: the folders of sources
+ * that no longer exist (the temporary ones of the tests) are removed.
+ */
+export function sourceCacheDir(workDir: string, root: string): string {
+  const cacheRoot = path.join(workDir, 'cache');
+  fs.mkdirSync(cacheRoot, { recursive: true });
+  for (const name of fs.readdirSync(cacheRoot)) {
+    const noted = path.join(cacheRoot, name, 'sorgente.txt');
+    const source = fs.existsSync(noted) ? fs.readFileSync(noted, 'utf8') : '';
+    if (source && !fs.existsSync(source)) fs.rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+  }
+  const dir = path.join(cacheRoot, createHash('sha256').update(root).digest('hex').slice(0, 16));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'sorgente.txt'), root);
+  return dir;
+}
