@@ -7,17 +7,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContentGraph } from '../src/lib/content-graph.ts';
+import type { ContentGraph } from '../src/lib/content-graph.ts';
 import { sourceRoot } from '../src/lib/source.ts';
 import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
-import { projectRoot, runAstro } from './lib/astro.ts';
-import { CONTENT_CACHE_ENV, writeContentCache } from './lib/content-cache.ts';
+import { projectRoot, startAstro, type AstroProcess } from './lib/astro.ts';
+import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, sourceCacheDir, writeContentCache } from './lib/content-cache.ts';
 import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
 import { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs } from './lib/pdf/publish.ts';
 import { PDF_VARIANTS, PdfRenderError } from './lib/pdf/render.ts';
-import { SearchIndexError, writeSearchIndex } from './lib/search-index.ts';
+import { SearchIndexer, SearchIndexError, writtenPage } from './lib/search-index.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
 
@@ -43,44 +43,98 @@ runMain(async () => {
     return 0;
   }
   const root = sourceRoot();
-  console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
-  const validation = validateSource(root);
-  if (validation.errors > 0) {
-    console.error(formatProblems(validation.problems));
-    console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
-    return 1;
-  }
-  if (validation.warnings > 0) console.log(formatProblems(validation.problems));
-
   const finalDir = path.resolve(process.cwd(), values.out);
   const workDir = path.resolve(projectRoot, '.annuario');
   fs.mkdirSync(workDir, { recursive: true });
   const tmpDir = fs.mkdtempSync(path.join(workDir, 'build-'));
   // The validated content, handed to Astro so it does not load and parse every file again.
   const contentCache = `${tmpDir}.content.json`;
-  writeContentCache(contentCache, validation.loaded.entries);
-  const astroCache = `${tmpDir}.cache`;
-  const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
+  // Astro's cache (its content store, Vite's optimized dependencies) and the parsed Markdown are
+  // kept between builds of the same source: builds take turns on them (the lock below), and
+  // another source never sees them.
+  const sourceCache = sourceCacheDir(workDir, root);
+  const astroCache = path.join(sourceCache, 'astro');
+  const markdownCache = markdownCacheFile(projectRoot, sourceCache);
+  const cleanup = () => {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    fs.rmSync(contentCache, { force: true });
+  };
+  // The search index is filled page by page while Astro writes them (Pagefind works on another core).
+  const search = new SearchIndexer(tmpDir);
+
+  // Astro starts right away, while the content is validated here: its start (configuration,
+  // Vite, the client bundles) needs no content. It reads none before the validated content is
+  // handed over (src/lib/site/content.ts waits for the file), and it is stopped, its output
+  // unseen, if the validation fails: nothing is built from content that did not pass.
+  let astro: AstroProcess | undefined;
+  let validated = false;
+  const stop = new AbortController();
+  const astroRun = withLock(
+    path.join(workDir, 'astro.lock'),
+    () => {
+      astro = startAstro(
+        ['build'],
+        {
+          ANNUARIO_OUT_DIR: tmpDir,
+          ANNUARIO_CACHE_DIR: astroCache,
+          [CONTENT_CACHE_ENV]: contentCache,
+          [MARKDOWN_CACHE_ENV]: markdownCache,
+        },
+        {
+          held: !validated,
+          onLine: (line) => {
+            const page = writtenPage(line);
+            if (page) search.add(page);
+          },
+        },
+      );
+      return astro.result;
+    },
+    () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
+    stop.signal,
+  );
+  const stopAstro = async () => {
+    stop.abort();
+    astro?.kill();
+    await Promise.all([astroRun.catch(() => undefined), search.abort()]);
+    cleanup();
+  };
+
+  // The validation's own data (every file parsed, with positions) is not kept past this block:
+  // the build goes on with the graph only, and the memory goes back while Astro renders.
+  let graph: ContentGraph;
   try {
-    const { code, output } = await withLock(
-      path.join(workDir, 'astro.lock'),
-      () => runAstro(['build'], { ANNUARIO_OUT_DIR: tmpDir, ANNUARIO_CACHE_DIR: astroCache, [CONTENT_CACHE_ENV]: contentCache }),
-      () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
-    ).finally(() => {
-      fs.rmSync(contentCache, { force: true });
-      fs.rmSync(astroCache, { recursive: true, force: true });
-    });
+    console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
+    const validation = validateSource(root);
+    if (validation.errors > 0) {
+      await stopAstro();
+      console.error(formatProblems(validation.problems));
+      console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
+      return 1;
+    }
+    if (validation.warnings > 0) console.log(formatProblems(validation.problems));
+    graph = writeContentCache(contentCache, validation.loaded.entries);
+  } catch (error) {
+    await stopAstro();
+    throw error;
+  }
+  validated = true;
+  astro?.release();
+
+  try {
+    const { code, output } = await astroRun.finally(() => fs.rmSync(contentCache, { force: true }));
     const failures = astroLogFailures(output);
     if (code !== 0 || failures.length > 0) {
       console.error('\nCostruzione del sito fallita:');
       for (const line of failures) console.error(`  ${line}`);
       if (code !== 0 && failures.length === 0) console.error(`  Astro è uscito con codice ${code} (vedi i messaggi qui sopra).`);
       console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+      await search.abort();
       cleanup();
       return 1;
     }
     try {
-      const { pages } = await writeSearchIndex(tmpDir);
+      const { pages } = await search.finish();
       console.log(`Indice di ricerca: ${pages} pagine.`);
     } catch (error) {
       if (!(error instanceof SearchIndexError)) throw error;
@@ -89,7 +143,7 @@ runMain(async () => {
       cleanup();
       return 1;
     }
-    const jobs = pdfJobs(buildContentGraph(validation.loaded.entries));
+    const jobs = pdfJobs(graph);
     const reportIds = jobs.map((job) => job.reportId);
     let missingMarkers: string[];
     if (values['site-only']) {
@@ -127,6 +181,7 @@ runMain(async () => {
     console.log(`\nSito costruito in ${path.relative(process.cwd(), finalDir)}/.`);
     return 0;
   } catch (error) {
+    await search.abort();
     cleanup();
     throw error;
   }

@@ -1,16 +1,62 @@
 /**
  * The hand-over between the validation and Astro in `npm run build`: the content graph and the
  * list of content images, written once as JSON, read by src/lib/site/content.ts and the image
- * loader instead of loading the whole source again.
+ * loader instead of loading the whole source again; and where the rendered Markdown is kept
+ * between builds.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { buildContentGraph } from '../../src/lib/content-graph.ts';
+import path from 'node:path';
+import { buildContentGraph, type ContentGraph } from '../../src/lib/content-graph.ts';
 import { CONTENT_CACHE_ENV } from '../../src/lib/site/content.ts';
 import { imagesOf } from '../../src/lib/site/image-loader.ts';
 import type { Entry } from '../../src/lib/validate/load.ts';
 
 export { CONTENT_CACHE_ENV };
+export const MARKDOWN_CACHE_ENV = 'ANNUARIO_MARKDOWN_CACHE';
 
-export function writeContentCache(file: string, entries: readonly Entry[]): void {
-  fs.writeFileSync(file, JSON.stringify({ graph: buildContentGraph(entries), images: imagesOf(entries) }));
+/**
+ * Writes the hand-over file, whole or not at all (Astro may be waiting for it: it must never see
+ * half of it); returns the graph, for the build's own use.
+ */
+export function writeContentCache(file: string, entries: readonly Entry[]): ContentGraph {
+  const graph = buildContentGraph(entries);
+  fs.writeFileSync(`${file}.part`, JSON.stringify({ graph, images: imagesOf(entries) }));
+  fs.renameSync(`${file}.part`, file);
+  return graph;
+}
+
+/**
+ * The file where src/lib/markdown.ts keeps its parsed Markdown between builds, in `cacheDir`. Its
+ * name carries a fingerprint of the renderer (markdown.ts itself and the locked dependencies), so
+ * a change to either starts a fresh cache; older caches are removed.
+ */
+export function markdownCacheFile(projectRoot: string, cacheDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of ['src/lib/markdown.ts', 'package-lock.json']) hash.update(fs.readFileSync(path.join(projectRoot, file)));
+  const name = `markdown-${hash.digest('hex').slice(0, 16)}.json`;
+  fs.mkdirSync(cacheDir, { recursive: true });
+  for (const old of fs.readdirSync(cacheDir)) {
+    if (old !== name && /^markdown-[0-9a-f]+\.json$/.test(old)) fs.rmSync(path.join(cacheDir, old), { force: true });
+  }
+  return path.join(cacheDir, name);
+}
+
+/**
+ * The folder of the caches kept between builds of the source in `root` (Astro's, Vite's, the
+ * parsed Markdown), under `workDir/cache/`. Each folder notes its source: the folders of sources
+ * that no longer exist (the temporary ones of the tests) are removed.
+ */
+export function sourceCacheDir(workDir: string, root: string): string {
+  const cacheRoot = path.join(workDir, 'cache');
+  fs.mkdirSync(cacheRoot, { recursive: true });
+  for (const name of fs.readdirSync(cacheRoot)) {
+    const noted = path.join(cacheRoot, name, 'sorgente.txt');
+    const source = fs.existsSync(noted) ? fs.readFileSync(noted, 'utf8') : '';
+    if (source && !fs.existsSync(source)) fs.rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+  }
+  const dir = path.join(cacheRoot, createHash('sha256').update(root).digest('hex').slice(0, 16));
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'sorgente.txt'), root);
+  return dir;
 }

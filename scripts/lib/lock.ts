@@ -20,11 +20,15 @@ function ownerAlive(lockDir: string): boolean {
   }
 }
 
-/** Runs `task` holding the lock `lockDir`, waiting (polling) while another live process holds it. */
-export async function withLock<T>(lockDir: string, task: () => Promise<T>, onWait?: () => void): Promise<T> {
+/**
+ * Runs `task` holding the lock `lockDir`, waiting (polling) while another live process holds it.
+ * An aborted `signal` stops the waiting: the task does not run, the promise rejects.
+ */
+export async function withLock<T>(lockDir: string, task: () => Promise<T>, onWait?: () => void, signal?: AbortSignal): Promise<T> {
   fs.mkdirSync(path.dirname(lockDir), { recursive: true });
   let warned = false;
   for (;;) {
+    signal?.throwIfAborted();
     try {
       fs.mkdirSync(lockDir);
       fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));

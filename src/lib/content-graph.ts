@@ -45,6 +45,15 @@ export function buildContentGraph(entries: readonly GraphInput[]) {
   const fundingById = new Map(funding.map((f) => [f.id, f.data]));
   const orgRef = (id: string): Ref => ({ id, label: orgById.get(id)?.name.short ?? id });
   const cardTitle = new Map(projects.map((p) => [p.id, p.data.title]));
+  // Who declares each card as related, in source order: one pass instead of a scan per card.
+  const referrers = new Map<string, Ref[]>();
+  for (const other of projects) {
+    for (const id of new Set(other.data.related)) {
+      const list = referrers.get(id) ?? [];
+      list.push({ id: other.id, label: other.data.title });
+      referrers.set(id, list);
+    }
+  }
 
   const projectsOut = projects.map((p) => {
     const org = orgById.get(p.organization ?? '');
@@ -67,7 +76,7 @@ export function buildContentGraph(entries: readonly GraphInput[]) {
       })),
       related: p.data.related.map((id) => ({ id, label: cardTitle.get(id) ?? id })),
       /** Cards of other organizations that declare this one as related (e.g. regional parts of a national programme). */
-      relatedBy: projects.filter((other) => other.data.related.includes(p.id)).map((other) => ({ id: other.id, label: other.data.title })),
+      relatedBy: referrers.get(p.id) ?? [],
       body: p.body ?? '',
     };
   });

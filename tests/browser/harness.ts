@@ -23,6 +23,8 @@ export interface VisitOptions {
   status?: number;
   /** Extra context options, e.g. `{ javaScriptEnabled: false }`. */
   context?: BrowserContextOptions;
+  /** Script source run in the page before its own scripts (e.g. axe-core, injected once per page). */
+  initScript?: string;
 }
 
 /** The browser side of a test file. */
@@ -34,6 +36,18 @@ export interface SiteHarness {
   visit: (path: string, options?: VisitOptions) => Promise<Page>;
   /** Returns and forgets the problems recorded so far in this test (for tests that expect some). */
   takeProblems: () => string[];
+  /**
+   * Like `visit`, for tests that run concurrently: the page's problems are its own (not the
+   * current test's), and the caller closes the page's context.
+   */
+  open: (path: string, options?: VisitOptions) => Promise<OpenPage>;
+}
+
+/** A page opened by `open`: its own list of problems, and `close()` when done. */
+export interface OpenPage {
+  page: Page;
+  problems: string[];
+  close: () => Promise<void>;
 }
 
 /** Marks CSP violations in the console even where Chromium would only report them to the page. */
@@ -78,40 +92,59 @@ export function useSite(options: { root?: () => string } = {}): SiteHarness {
     },
     takeProblems: () => problems.splice(0),
     async visit(path, options = {}) {
-      const base = harness.url;
-      const context = await harness.browser.newContext({
-        viewport: { width: options.width ?? 1280, height: 800 },
-        locale: 'it-IT',
-        ...options.context,
-      });
-      contexts.push(context);
-      await context.addInitScript(REPORT_CSP);
-      const page = await context.newPage();
-      const documentUrl = new URL(path, base).href;
-      const expectedStatus = options.status ?? 200;
-      const sameOrigin = (url: string) => url.startsWith(`${base}/`);
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return;
-        const where = message.location().url;
-        // The browser logs the page's own expected 404 as a failed resource: not a problem.
-        if (expectedStatus !== 200 && where === documentUrl && message.text().includes(`status of ${expectedStatus}`)) return;
-        problems.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
-      });
-      page.on('pageerror', (error) => problems.push(`eccezione: ${error.message}`));
-      page.on('requestfailed', (request) => {
-        if (sameOrigin(request.url())) problems.push(`richiesta fallita: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
-      });
-      page.on('response', (response) => {
-        const url = response.url();
-        if (!sameOrigin(url) || response.status() < 400) return;
-        if (url === documentUrl && response.status() === expectedStatus) return;
-        problems.push(`HTTP ${response.status()}: ${url}`);
-      });
-      const response = await page.goto(documentUrl, { waitUntil: 'load' });
-      expect(response?.status(), `stato HTTP di ${path}`).toBe(expectedStatus);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return page;
+      const opened = await openPage(path, options, (problem) => problems.push(problem));
+      contexts.push(opened);
+      expect(opened.status, `stato HTTP di ${path}`).toBe(options.status ?? 200);
+      return opened.page;
+    },
+    async open(path, options = {}) {
+      const problems: string[] = [];
+      const opened = await openPage(path, options, (problem) => problems.push(problem));
+      const expected = options.status ?? 200;
+      if (opened.status !== expected) problems.push(`stato HTTP di ${path}: ${opened.status} invece di ${expected}`);
+      return { page: opened.page, problems, close: opened.close };
     },
   };
+
+  /** Opens a page in a fresh context, reporting what the page complains about. */
+  async function openPage(path: string, options: VisitOptions, report: (problem: string) => void) {
+    const base = harness.url;
+    const context = await harness.browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 800 },
+      locale: 'it-IT',
+      ...options.context,
+    });
+    await context.addInitScript(REPORT_CSP);
+    if (options.initScript) await context.addInitScript({ content: options.initScript });
+    const page = await context.newPage();
+    const documentUrl = new URL(path, base).href;
+    const expectedStatus = options.status ?? 200;
+    const sameOrigin = (url: string) => url.startsWith(`${base}/`);
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const where = message.location().url;
+      // The browser logs the page's own expected 404 as a failed resource: not a problem.
+      if (expectedStatus !== 200 && where === documentUrl && message.text().includes(`status of ${expectedStatus}`)) return;
+      report(`console: ${message.text()}${where ? ` (${where})` : ''}`);
+    });
+    page.on('pageerror', (error) => report(`eccezione: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      if (sameOrigin(request.url())) report(`richiesta fallita: ${request.url()} (${request.failure()?.errorText ?? '?'})`);
+    });
+    page.on('response', (response) => {
+      const url = response.url();
+      if (!sameOrigin(url) || response.status() < 400) return;
+      if (url === documentUrl && response.status() === expectedStatus) return;
+      report(`HTTP ${response.status()}: ${url}`);
+    });
+    try {
+      const response = await page.goto(documentUrl, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return { page, status: response?.status(), close: () => context.close() };
+    } catch (error) {
+      await context.close();
+      throw error;
+    }
+  }
   return harness;
 }

@@ -97,3 +97,13 @@ export function sitePagesToVisit(siteDir: string): { pattern: string; path: stri
   const pages = representativePages(pageRoutes(path.join(projectRoot, 'src', 'pages')), sitemapPaths(siteDir), size);
   return [...pages, { pattern: '/404', path: '/404.html' }];
 }
+
+/** Every HTML page of a built site as a URL path (`/a/` for `a/index.html`, `/404.html`), sorted; Pagefind's files aside. */
+export function builtPages(siteDir: string): string[] {
+  return fs
+    .readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
+    .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`)
+    .sort();
+}

@@ -26,6 +26,7 @@ import {
   catalogueFacets,
   catalogueRecord,
   facetViewCards,
+  facetViewsWithCards,
   feedItems,
   filterCards,
   fundingGroups,
@@ -367,6 +368,12 @@ describe('catalogue of cards', () => {
     ['importo', 'oltre-1-milione', ['org/gara']],
   ] as const)('static view %s/%s', (facet, value, ids) => {
     expect(facetViewCards(cards, facet, value, YEAR).map((c) => c.id)).toEqual(ids);
+  });
+
+  test('all the static views at once list the same cards as one view at a time', () => {
+    const views = facetViewsWithCards(catalogueFacets('org', cards, YEAR), cards, YEAR);
+    expect(views.length).toBeGreaterThan(5);
+    for (const view of views) expect(view.cards).toEqual(facetViewCards(cards, view.facet, view.value, YEAR));
   });
 
   test('filterCards sorts in the state order', () => {

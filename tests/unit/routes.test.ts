@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { representativePages, routeOf, routeOfFile, type Route } from '../browser/routes.ts';
+import { builtPages, representativePages, routeOf, routeOfFile, type Route } from '../browser/routes.ts';
 
 describe('route of a page file', () => {
   test.each([
@@ -76,4 +79,17 @@ test('one page per route, the first in sitemap order; unknown URLs kept on their
 test('the heaviest page represents its route', () => {
   const sizes: Record<string, number> = { '/a/': 10, '/b/': 30, '/c/': 30 };
   expect(representativePages(routes, ['/a/', '/b/', '/c/'], (p) => sizes[p] ?? 0)).toEqual([{ pattern: '/[org]/', path: '/b/' }]);
+});
+
+test('builtPages lists every HTML file of a built site as a URL path, Pagefind aside', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annuario-pages-'));
+  try {
+    for (const file of ['index.html', '404.html', 'a/index.html', 'a/b/index.html', 'dati/x.csv', 'pagefind/x.html']) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), '');
+    }
+    expect(builtPages(dir)).toEqual(['/', '/404.html', '/a/', '/a/b/']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

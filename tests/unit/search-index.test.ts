@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { isSearchable, searchablePages, SearchIndexError, writeSearchIndex } from '../../scripts/lib/search-index.ts';
+import {
+  indexedPart,
+  isSearchable,
+  searchablePages,
+  SearchIndexer,
+  SearchIndexError,
+  writeSearchIndex,
+  writtenPage,
+} from '../../scripts/lib/search-index.ts';
 
 describe('which built files are searchable', () => {
   test.each([
@@ -17,6 +25,45 @@ describe('which built files are searchable', () => {
     ['anci-lombardia/statistiche/comuni.csv', false],
   ])('%s → %s', (file, expected) => {
     expect(isSearchable(file)).toBe(expected);
+  });
+});
+
+describe("which page a line of Astro's build log says was written", () => {
+  test.each([
+    ['17:29:13   ├─ /404.html (+28ms) ', '404.html'],
+    ['17:29:13   └─ /anci-lombardia/attivita/sportello/index.html (+7.04s) ', 'anci-lombardia/attivita/sportello/index.html'],
+    ['\u001b[2m17:29:13\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/a/index.html\u001b[22m \u001b[2m(+3ms)\u001b[22m', 'a/index.html'],
+    // Printed before the page is rendered and written: not yet.
+    ['17:29:13   ├─ /a/index.html', null],
+    ['17:29:13   ├─ /a/index.html (+3ms) (file not created, response body was empty)', null],
+    ['17:29:20 [build] 1071 page(s) built in 10.36s', null],
+  ])('%j → %s', (line, expected) => {
+    expect(writtenPage(line)).toBe(expected);
+  });
+});
+
+describe('the part of a page Pagefind is given', () => {
+  const head = '<head><meta charset="utf-8"><title>Sportello · ANCI</title><meta http-equiv="content-security-policy" content="x"></head>';
+  const main = '<main id="contenuto" data-pagefind-body><h1>Sportello</h1><p>Testo.</p></main>';
+  test.each([
+    [
+      'title and main of a framed page',
+      `<!DOCTYPE html><html lang="it">${head}<body><header>Menu</header>${main}<footer>Piè</footer></body></html>`,
+      `<!doctype html><html lang="it"><head><title>Sportello · ANCI</title></head><body>${main}</body></html>`,
+    ],
+    ['a page without main, whole', `<html>${head}<body><p>x</p></body></html>`, `<html>${head}<body><p>x</p></body></html>`],
+    [
+      'a main not marked for search, whole',
+      `<html>${head}<body><main><p>x</p></main></body></html>`,
+      `<html>${head}<body><main><p>x</p></main></body></html>`,
+    ],
+    [
+      'a second marked element, whole',
+      `<html>${head}<body>${main}<aside data-pagefind-body>y</aside></body></html>`,
+      `<html>${head}<body>${main}<aside data-pagefind-body>y</aside></body></html>`,
+    ],
+  ])('%s', (_name, html, expected) => {
+    expect(indexedPart(html)).toBe(expected);
   });
 });
 
@@ -41,6 +88,22 @@ describe('writing the index', () => {
     expect(await writeSearchIndex(dir)).toEqual({ pages: 2 });
     expect(fs.existsSync(path.join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'pagefind')).some((f) => f.endsWith('.pf_meta'))).toBe(true);
+  });
+
+  test('pages added while the site is written are indexed once, the rest at the end', async () => {
+    const site = path.join(dir, 'a-pezzi');
+    const page = (title: string) => `<html lang="it"><body><main data-pagefind-body><h1>${title}</h1></main></body></html>`;
+    for (const file of ['index.html', 'b/index.html', 'c/index.html', '404.html']) {
+      fs.mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+      fs.writeFileSync(path.join(site, file), page(file));
+    }
+    const indexer = new SearchIndexer(site);
+    indexer.add('b/index.html');
+    indexer.add('b/index.html');
+    indexer.add('404.html');
+    indexer.add('non-ancora/index.html');
+    expect(await indexer.finish()).toEqual({ pages: 3 });
+    expect(fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
   test('a missing site folder is an Italian error, not a crash', async () => {

@@ -86,6 +86,17 @@ describe('renderMarkdown', () => {
     [0, '<h1>'],
     [2, '<h3>'],
   ])('shifts headings by %i', (offset, tag) => expect(renderMarkdown('# T', { headingOffset: offset })).toContain(tag));
+
+  test('one body at several levels, in any order (the parsed body is shared)', () => {
+    const body = '# Uno\n\n## Due\n\n###### Sei';
+    const at = (headingOffset: number) => renderMarkdown(body, { headingOffset });
+    expect([at(2), at(0), at(1), at(2)]).toEqual([
+      '<h3>Uno</h3>\n<h4>Due</h4>\n<h6>Sei</h6>',
+      '<h1>Uno</h1>\n<h2>Due</h2>\n<h6>Sei</h6>',
+      '<h2>Uno</h2>\n<h3>Due</h3>\n<h6>Sei</h6>',
+      '<h3>Uno</h3>\n<h4>Due</h4>\n<h6>Sei</h6>',
+    ]);
+  });
 });
 
 const org = (id: string, short: string) => ({

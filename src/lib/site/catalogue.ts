@@ -165,6 +165,22 @@ export function facetViews(facets: readonly Facet[]): { facet: FacetKey; value: 
   return facets.flatMap((f) => f.values.map((v) => ({ facet: f.key, value: v.value, label: v.label, facetLabel: f.label })));
 }
 
+/**
+ * Every static view with its cards, most recent first: the cards are recorded and sorted once
+ * for all the views (a large catalogue has dozens of views over thousands of cards).
+ */
+export function facetViewsWithCards<C extends CatalogueCard>(
+  facets: readonly Facet[],
+  cards: readonly C[],
+  year: number,
+): (ReturnType<typeof facetViews>[number] & { cards: C[] })[] {
+  const recorded = recordCards(cards, year);
+  return facetViews(facets).map((view) => ({
+    ...view,
+    cards: recorded.filter((r) => matches(r, singleValueFilter(view.facet, view.value))).map((r) => r.card),
+  }));
+}
+
 /** The cards of one static facet view, most recent first. */
 export function facetViewCards<C extends CatalogueCard>(cards: readonly C[], facet: FacetKey, value: string, year: number): C[] {
   return filterCards(cards, singleValueFilter(facet, value), year);

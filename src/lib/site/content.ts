@@ -11,17 +11,37 @@ import { loadSource } from '../validate/load.ts';
 let cached: ContentGraph | undefined;
 
 /**
- * `npm run build` has just validated the source and built this graph: it hands it over in a JSON
- * file (see scripts/build.ts) so Astro does not parse every file again.
+ * `npm run build` validates the source and builds this graph while Astro starts: it hands it over
+ * in a JSON file (see scripts/build.ts), so Astro does not parse every file again. The file
+ * appears (whole, by a rename) only once the validation has passed; Astro waits for it.
  */
 export const CONTENT_CACHE_ENV = 'ANNUARIO_CONTENT_CACHE';
+
+/** How long Astro waits for the validation before giving up (the build script stops Astro itself if the content is invalid). */
+const HAND_OVER_TIMEOUT_MS = 15 * 60 * 1000;
+
+/**
+ * The text of the build's hand-over file once it exists, or undefined outside `npm run build`.
+ * Synchronous on purpose (pages read the content synchronously): sleeps in short steps.
+ */
+export function readHandOver(): string | undefined {
+  const file = process.env[CONTENT_CACHE_ENV];
+  if (!file) return undefined;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + HAND_OVER_TIMEOUT_MS;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`I contenuti validati non sono arrivati (${file}): la validazione non è finita.`);
+    Atomics.wait(sleeper, 0, 0, 10);
+  }
+  return fs.readFileSync(file, 'utf8');
+}
 
 /** The content graph of `ANNUARIO_SOURCE` (or the project itself); throws an Italian summary if it does not load. */
 export function siteContent(): ContentGraph {
   if (cached) return cached;
-  const cacheFile = process.env[CONTENT_CACHE_ENV];
-  if (cacheFile && fs.existsSync(cacheFile)) {
-    cached = (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { graph: ContentGraph }).graph;
+  const handOver = readHandOver();
+  if (handOver !== undefined) {
+    cached = (JSON.parse(handOver) as { graph: ContentGraph }).graph;
     return cached;
   }
   const loaded = loadSource(sourceRoot());

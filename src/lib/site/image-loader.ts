@@ -5,13 +5,12 @@
  * collection's `image()` schema resolves and checks it. Entry ids: `projects:<card id>`,
  * `organizations:<organization id>`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { sourceRoot } from '../source.ts';
 import { loadSource, type Entry } from '../validate/load.ts';
-import { CONTENT_CACHE_ENV } from './content.ts';
+import { readHandOver } from './content.ts';
 
 interface WithImage {
   cover?: { src: string; alt: string };
@@ -35,8 +34,8 @@ export function imagesOf(entries: readonly Entry[]): ContentImage[] {
 
 /** The images of a source: from the build's hand-over file when there is one, else by loading the source. */
 export function contentImages(root: string): ContentImage[] {
-  const cacheFile = process.env[CONTENT_CACHE_ENV];
-  if (cacheFile && fs.existsSync(cacheFile)) return (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { images: ContentImage[] }).images;
+  const handOver = readHandOver();
+  if (handOver !== undefined) return (JSON.parse(handOver) as { images: ContentImage[] }).images;
   return imagesOf(loadSource(root).entries);
 }
 
