@@ -75,8 +75,11 @@ export function buildContentGraph(entries: readonly GraphInput[]) {
         ...(partner.organization ? { organization: orgRef(partner.organization) } : { name: partner.name }),
       })),
       related: p.data.related.map((id) => ({ id, label: cardTitle.get(id) ?? id })),
-      /** Cards of other organizations that declare this one as related (e.g. regional parts of a national programme). */
-      relatedBy: referrers.get(p.id) ?? [],
+      /**
+       * Cards that declare this one as related (e.g. regional parts of a national programme),
+       * leaving out those this card already lists itself: a link shows once.
+       */
+      relatedBy: (referrers.get(p.id) ?? []).filter((r) => !p.data.related.includes(r.id)),
       body: p.body ?? '',
     };
   });
