@@ -19,8 +19,7 @@ import { launchBrowser } from './lib/browser.ts';
 import { runMain } from './lib/cli.ts';
 import { printReference, sampleBrowserMemory, summarize, type BenchRun, type BenchSummary } from './lib/pdf/bench.ts';
 import { pdfJobs, siteFile, type PdfJob } from './lib/pdf/publish.ts';
-import { renderPdf, type RenderTimings } from './lib/pdf/render.ts';
-import { serveStatic } from './lib/static-server.ts';
+import { renderPdf, servePrintSite, type RenderTimings } from './lib/pdf/render.ts';
 import { writeSyntheticSource } from './lib/synthetic-source.ts';
 
 const HELP = `Uso: npm run bench:pdf -- [--ripetizioni 5] [--schede 513] [--solo reale|sintetico] [--riusa-siti]
@@ -117,7 +116,7 @@ async function timed<T>(work: (browser: Browser) => Promise<T>): Promise<BenchRu
 
 async function benchCase(name: CaseName, siteDir: string, job: PdfJob, repeats: number): Promise<CaseResult> {
   if (!fs.existsSync(siteFile(siteDir, job.printPath))) throw new Error(`manca la pagina di stampa ${job.printPath} in ${siteDir}`);
-  const server = await serveStatic(siteDir);
+  const server = await servePrintSite(siteDir);
   const out = path.join(work, 'pdf', name);
   try {
     const annuario: (BenchRun & { pages: number; timings: RenderTimings })[] = [];

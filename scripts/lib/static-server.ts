@@ -67,9 +67,16 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/** What else a server may serve besides the site's folder. */
+export interface StaticServerOptions {
+  /** Files served at exact URL paths, outside `root` (e.g. a library the PDF step injects into the page). */
+  files?: Readonly<Record<string, string>>;
+}
+
 /** Serves `root` on 127.0.0.1 at a free port until `close()`. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = path.resolve(root);
+  const extra = new Map(Object.entries(options.files ?? {}));
   const notFound = path.join(base, '404.html');
 
   const send = (res: http.ServerResponse, status: number, file: string, head: boolean) => {
@@ -85,6 +92,8 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       return;
     }
     const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
+    const extraFile = extra.get(pathname);
+    if (extraFile !== undefined) return send(res, 200, extraFile, head);
     const target = resolveUrlPath(base, pathname);
     if (target === undefined) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Richiesta non valida');

@@ -8,8 +8,15 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { PDF_VARIANTS, PdfRenderError, renderPdf, type PdfVariant, type RenderPdfResult } from '../../scripts/lib/pdf/render.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import {
+  PDF_VARIANTS,
+  PdfRenderError,
+  renderPdf,
+  servePrintSite,
+  type PdfVariant,
+  type RenderPdfResult,
+} from '../../scripts/lib/pdf/render.ts';
+import { type StaticServer } from '../../scripts/lib/static-server.ts';
 import { buildPrintFixture } from './fixture-site.ts';
 import {
   A4,
@@ -58,7 +65,7 @@ const render = (page: string, variant: PdfVariant, extra: { timeoutMs?: number; 
 beforeAll(async () => {
   fs.rmSync(outDir, { recursive: true, force: true });
   siteDir = await buildPrintFixture(path.join(workDir, 'site'));
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(siteDir)]);
+  [browser, server] = await Promise.all([launchBrowser(), servePrintSite(siteDir)]);
   for (const variant of PDF_VARIANTS) {
     const result = await render('rapporto', variant);
     results.set(variant, result);

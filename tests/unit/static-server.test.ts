@@ -49,7 +49,8 @@ describe('static server over a built site', () => {
       fs.writeFileSync(path.join(root, file), content);
     }
     fs.writeFileSync(outside, 'segreto');
-    server = await serveStatic(root);
+    fs.writeFileSync(path.join(path.dirname(root), 'libreria.js'), 'window.libreria = 1;');
+    server = await serveStatic(root, { files: { '/_annuario/libreria.js': path.join(path.dirname(root), 'libreria.js') } });
   });
 
   afterAll(async () => {
@@ -73,6 +74,9 @@ describe('static server over a built site', () => {
     ['/anci-lombardia/non-esiste.png', 404, 'text/html; charset=utf-8', '<h1>non trovata</h1>'],
     ['/pagefind/', 404, 'text/html; charset=utf-8', '<h1>non trovata</h1>'],
     ['/?q=comuni', 200, 'text/html; charset=utf-8', '<h1>home</h1>'],
+    // A file given by URL path, from outside the folder; only at that exact path.
+    ['/_annuario/libreria.js', 200, 'text/javascript; charset=utf-8', 'window.libreria = 1;'],
+    ['/_annuario/libreria.js/', 404, 'text/html; charset=utf-8', '<h1>non trovata</h1>'],
   ])('GET %s → %i %s', async (urlPath, status, type, body) => {
     const res = await rawGet(server.url, urlPath);
     expect({ status: res.status, type: res.type, body: res.body }).toEqual({ status, type, body });

@@ -4,8 +4,15 @@
  * not exist in the page), strings reach the browser exactly as written.
  */
 
-/** Records Paged.js's "Unable to layout item" warnings with the page being laid out, before the polyfill loads. */
-export const RECORD_LAYOUT_WARNINGS = `(() => {
+/**
+ * Runs before the print page's own scripts (an init script): keeps Paged.js from starting by
+ * itself, records its "Unable to layout item" warnings with the page being laid out, and loads
+ * its polyfill from `polyfillUrl` as soon as the document is parsed. Loaded by URL, Chromium
+ * compiles the 900 kB script off the main thread while the page's fonts and images arrive, and
+ * the load event waits for it; `window.__annuarioPagedReady` settles when it has run.
+ */
+export const initPrintPage = (polyfillUrl: string): string => `(() => {
+  window.PagedConfig = { auto: false };
   window.__annuarioLayoutWarnings = [];
   const warn = console.warn.bind(console);
   console.warn = (...args) => {
@@ -18,7 +25,16 @@ export const RECORD_LAYOUT_WARNINGS = `(() => {
     }
     warn(...args);
   };
-  window.PagedConfig = { auto: false };
+  window.__annuarioPagedReady = new Promise((resolve, reject) => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const script = document.createElement('script');
+      script.src = ${JSON.stringify(polyfillUrl)};
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('Paged.js non si carica da ' + ${JSON.stringify(polyfillUrl)}));
+      document.head.append(script);
+    });
+  });
+  window.__annuarioPagedReady.catch(() => undefined);
 })()`;
 
 /** Runs the page's own preparation (fonts, charts as images) when it has one, else waits for the fonts. */
@@ -151,6 +167,9 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
   }
   Paged.registerHandlers(AnnuarioPages);
 })()`;
+
+/** Waits for the polyfill loaded by `initPrintPage`. */
+export const PAGED_READY = `window.__annuarioPagedReady`;
 
 /** Paginates; resolves to the number of pages. */
 export const PAGINATE = `window.PagedPolyfill.preview().then((flow) => flow.total)`;

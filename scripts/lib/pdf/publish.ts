@@ -11,7 +11,6 @@ import type { ContentGraph } from '../../../src/lib/content-graph.ts';
 import { formatCoveredPeriod, formatDecimal, formatFileSize } from '../../../src/lib/format.ts';
 import { urls } from '../../../src/lib/site/urls.ts';
 import { launchBrowser } from '../browser.ts';
-import { serveStatic } from '../static-server.ts';
 import type { PdfMetadata } from './document.ts';
 import {
   downloadsHtml,
@@ -23,7 +22,7 @@ import {
   type PdfManifestReport,
 } from './downloads.ts';
 import { formatFinding } from './preflight.ts';
-import { renderPdf, type PdfVariant, type RenderPdfResult } from './render.ts';
+import { renderPdf, servePrintSite, type PdfVariant, type RenderPdfResult } from './render.ts';
 
 /** One report to render: where its print page is and what goes into its PDFs' information. */
 export interface PdfJob {
@@ -115,7 +114,7 @@ export async function renderReportPdfs(
 ): Promise<RenderReportsResult> {
   checkPrintPages(siteDir, jobs, options.during);
   const outDir = options.outDir ?? siteDir;
-  const server = await serveStatic(siteDir);
+  const server = await servePrintSite(siteDir);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();

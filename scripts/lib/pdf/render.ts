@@ -12,7 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { formatNumberPlain } from '../../../src/lib/format.ts';
 import { finishPdf, type PdfMetadata } from './document.ts';
 import { appendDocumentInfo } from './incremental.ts';
-import { FINISH_PAGINATION, PAGINATE, PREPARE, prependStyle, RECORD_LAYOUT_WARNINGS, setupPagination } from './in-page.ts';
+import { serveStatic, type StaticServer } from '../static-server.ts';
+import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, prependStyle, setupPagination } from './in-page.ts';
 import {
   findLowDpi,
   findOverflow,
@@ -49,7 +50,7 @@ export class PdfRenderError extends Error {
 
 /** What to render and where to put it. */
 export interface RenderPdfOptions {
-  /** Where the built site is served, without trailing slash, e.g. `http://127.0.0.1:4321`. */
+  /** Where the built site is served by `servePrintSite`, without trailing slash, e.g. `http://127.0.0.1:4321`. */
   baseUrl: string;
   /** The print page, e.g. `/stampa/anci-toscana/bilancio-sociale-2019-2024/`. */
   path: string;
@@ -87,6 +88,14 @@ export interface RenderPdfResult {
 
 /** Paged.js's polyfill bundle; the package exports no subpath for it, so it is found from the package's CommonJS entry. */
 const pagedPolyfill = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+
+/** Where the print pages find Paged.js: served next to the site by `servePrintSite`, never copied into it. */
+export const PAGED_POLYFILL_PATH = '/_annuario-stampa/paged.polyfill.js';
+
+/** Serves a built site for `renderPdf`: the site's folder plus Paged.js at `PAGED_POLYFILL_PATH`. */
+export function servePrintSite(siteDir: string): Promise<StaticServer> {
+  return serveStatic(siteDir, { files: { [PAGED_POLYFILL_PATH]: pagedPolyfill } });
+}
 
 /** The part of a URL to show in messages: the path for the served site, the whole URL otherwise. */
 function shortUrl(url: string, baseUrl: string): string {
@@ -132,6 +141,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
   const context = await browser.newContext({ bypassCSP: true, locale: 'it-IT', viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
+    await page.addInitScript(initPrintPage(PAGED_POLYFILL_PATH));
     const failed = watchPage(page, options.baseUrl);
     /** Runs one phase, failing on the page's first complaint or when time is up. */
     const step = async <T>(name: string, key: keyof RenderTimings, work: () => Promise<T>): Promise<T> => {
@@ -152,9 +162,8 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       options.onProgress?.(`«${reportId}» (${variant}): ${pages} pagine…`);
     });
     const pages = await step('impaginazione (Paged.js)', 'paginate', async () => {
-      await page.evaluate(RECORD_LAYOUT_WARNINGS);
       if (variant === 'tipografia') await page.evaluate(prependStyle(BLEED_CSS));
-      await page.addScriptTag({ path: pagedPolyfill });
+      await page.evaluate(PAGED_READY);
       await page.evaluate(setupPagination({ bleed: variant === 'tipografia' }));
       return page.evaluate<number>(PAGINATE);
     });
