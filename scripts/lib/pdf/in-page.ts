@@ -102,6 +102,12 @@ const COLLECT_PAGE = `(pageEl, number, state) => {
  *   when there is no bleed; all are placed on explicit grid lines, so nothing moves): two
  *   thirds of the frame's elements, which Chromium would otherwise style, lay out and tag when
  *   printing;
+ * - the page frame's margin boxes are sized once per kind of page: Paged.js reads the computed
+ *   widths of every margin box of every page (a style recalculation each time) to set the same
+ *   grid on every page of a kind (left, right, blank, a named page…). The result is kept by the
+ *   page's classes and replayed, except when it measured the boxes' content (boxes without a
+ *   width in the CSS, whose size depends on their text) or when a page selector depends on the
+ *   page's position (`:nth`): those pages are sized as before;
  * - progress goes to the exposed `__annuarioPageDone` at most once a second.
  */
 export const setupPagination = (options: { bleed: boolean }): string => `(() => {
@@ -151,6 +157,50 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
     afterPageLayout() {}
   }
   handlers.splice(index, 1, TargetCountersOnce);
+  const atPageIndex = handlers.findIndex((handler) => handler.name === 'AtPage');
+  if (atPageIndex === -1) throw new Error('Paged.js non è la versione attesa (0.4.3): manca il gestore AtPage');
+  const AtPage = handlers[atPageIndex];
+  const offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
+  const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
+  const frames = new Map();
+  class AtPageOncePerKind extends AtPage {
+    finalizePage(fragment, page, breakToken, chunker) {
+      const pageEl = page.element;
+      const boxes = [...pageEl.querySelectorAll('.pagedjs_margin, .pagedjs_margin-top, .pagedjs_margin-bottom, .pagedjs_margin-left, .pagedjs_margin-right')];
+      const key = pageEl.className;
+      const known = frames.get(key);
+      if (known) {
+        boxes.forEach((box, i) => {
+          const [hasContent, style] = known[i];
+          if (hasContent) box.classList.add('hasContent');
+          if (style !== null) box.setAttribute('style', style);
+        });
+        return;
+      }
+      let measured = Object.keys(this.marginalia).some((selector) => selector.includes('nth'));
+      const watch = (descriptor) => ({
+        configurable: true,
+        get() {
+          measured = true;
+          return descriptor.get.call(this);
+        },
+      });
+      for (const box of boxes) {
+        Object.defineProperty(box, 'offsetWidth', watch(offsetWidth));
+        Object.defineProperty(box, 'offsetHeight', watch(offsetHeight));
+      }
+      try {
+        super.finalizePage(fragment, page, breakToken, chunker);
+      } finally {
+        for (const box of boxes) {
+          delete box.offsetWidth;
+          delete box.offsetHeight;
+        }
+      }
+      if (!measured) frames.set(key, boxes.map((box) => [box.classList.contains('hasContent'), box.getAttribute('style')]));
+    }
+  }
+  handlers.splice(atPageIndex, 1, AtPageOncePerKind);
   class AnnuarioPages extends Paged.Handler {
     finalizePage(fragment, page) {
       const number = Number(page.element.dataset.pageNumber);
