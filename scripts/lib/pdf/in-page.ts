@@ -102,6 +102,8 @@ const COLLECT_PAGE = `(pageEl, number, state) => {
  *   when there is no bleed; all are placed on explicit grid lines, so nothing moves): two
  *   thirds of the frame's elements, which Chromium would otherwise style, lay out and tag when
  *   printing;
+ * - the named page a page continues is found by walking up from where it starts, not by
+ *   cloning every ancestor of that point (Paged.js's way, on every page);
  * - the page frame's margin boxes are sized once per kind of page: Paged.js reads the computed
  *   widths of every margin box of every page (a style recalculation each time) to set the same
  *   grid on every page of a kind (left, right, blank, a named page…). The result is kept by the
@@ -174,6 +176,19 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
   const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
   const frames = new Map();
   class AtPageOncePerKind extends AtPage {
+    getStartElement(content, breakToken) {
+      const node = breakToken && breakToken.node;
+      if (!node || (node.nodeType === 1 && (node.parentNode.nodeType === 11 || node.dataset.page))) return super.getStartElement(content, breakToken);
+      // What Paged.js finds by rebuilding (cloning) every ancestor of the break: the innermost
+      // one with a named page, continued from the page before, or nothing to name the page by.
+      for (let el = node.parentElement; el; el = el.parentElement) {
+        if (!el.dataset.page) continue;
+        const start = el.cloneNode(false);
+        start.setAttribute('data-split-from', String(el.getAttribute('data-ref')));
+        return start;
+      }
+      return undefined;
+    }
     finalizePage(fragment, page, breakToken, chunker) {
       const pageEl = page.element;
       const boxes = [...pageEl.querySelectorAll('.pagedjs_margin, .pagedjs_margin-top, .pagedjs_margin-bottom, .pagedjs_margin-left, .pagedjs_margin-right')];
