@@ -120,6 +120,8 @@ const COLLECT_PAGE = `(pageEl, number, state) => {
  * - when the document has no footnotes (no `float: footnote` in its CSS matched anything),
  *   Paged.js's footnote handler is not run: on every page it measured an empty, hidden footnote
  *   area several times, each a forced layout, to conclude there was nothing to move;
+ * - the pages are hidden while they are laid out (visibility only: the layout is the same), so
+ *   the frames Chromium keeps producing paint and hit-test nothing;
  * - progress goes to the exposed `__annuarioPageDone` at most once a second.
  */
 export const setupPagination = (options: { bleed: boolean }): string => `(() => {
@@ -160,6 +162,10 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
     if (!keepBleed) for (const el of pageEl.querySelectorAll(':scope > .pagedjs_sheet > .pagedjs_bleed')) el.remove();
   };
   const state = (window.__annuarioPaged = { held: document.createDocumentFragment(), elements: [], images: [], targets: null, lastProgress: performance.now() });
+  // Nothing is painted or hit-tested while paginating (the layout is the same when hidden). Added
+  // once Paged.js has read the style sheets (it would keep a copy), removed when it has finished.
+  state.hide = document.createElement('style');
+  state.hide.textContent = '.pagedjs_pages { visibility: hidden !important; pointer-events: none !important; }';
   const TargetCounters = handlers[index];
   class TargetCountersOnce extends TargetCounters {
     constructor(chunker, polisher, caller) {
@@ -249,6 +255,9 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
   }
   handlers.splice(footnotesIndex, 1, FootnotesWhenUsed);
   class AnnuarioPages extends Paged.Handler {
+    afterParsed() {
+      document.head.append(state.hide);
+    }
     onPageLayout(wrapper, breakToken, layout) {
       if (this.chunker.maxChars) layout.maxChars = this.chunker.maxChars;
       const findBreakToken = layout.findBreakToken;
@@ -295,6 +304,7 @@ export const FINISH_PAGINATION = `(() => {
   const state = window.__annuarioPaged;
   const area = document.querySelector('.pagedjs_pages');
   area.prepend(state.held);
+  state.hide.remove();
   const targets = state.targets;
   let keys = 0;
   for (const target of Object.values(targets ? targets.counterTargets : {})) {
