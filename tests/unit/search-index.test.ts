@@ -6,7 +6,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   indexedPart,
   isSearchable,
+  isWholePage,
   searchablePages,
+  withoutIgnored,
   SearchIndexer,
   SearchIndexError,
   writeSearchIndex,
@@ -42,10 +44,47 @@ describe("which page a line of Astro's build log says was written", () => {
   });
 });
 
+describe('the elements left out of the index are not sent to Pagefind', () => {
+  const list = '<ul class="card-list" id="x" data-pagefind-ignore><li><h3><a href="/a/">A</a></h3><p>Testo</p></li><li>B</li></ul>';
+  test.each([
+    ['a card list', `<h1>Vista</h1>${list}<p>Dopo</p>`, '<h1>Vista</h1><p>Dopo</p>'],
+    ['two lists', `${list}<p>in mezzo</p>${list}`, '<p>in mezzo</p>'],
+    ['nested elements of the same name', '<div data-pagefind-ignore="all"><div><div>x</div></div>y</div><p>z</p>', '<p>z</p>'],
+    ['the words in text', '<p>Usa data-pagefind-ignore così</p>', '<p>Usa data-pagefind-ignore così</p>'],
+    [
+      'the words in a quoted value',
+      '<a title="a data-pagefind-ignore b" href="/">x</a>',
+      '<a title="a data-pagefind-ignore b" href="/">x</a>',
+    ],
+    ['a longer attribute name', '<p data-pagefind-ignored>x</p>', '<p data-pagefind-ignored>x</p>'],
+    ['an element never closed, as it is', `<p>a</p><ul data-pagefind-ignore><li>x</li>`, `<p>a</p><ul data-pagefind-ignore><li>x</li>`],
+    ['nothing to leave out', '<h1>Scheda</h1><p>Testo.</p>', '<h1>Scheda</h1><p>Testo.</p>'],
+  ])('%s', (_name, html, expected) => {
+    expect(withoutIgnored(html)).toBe(expected);
+  });
+});
+
+describe('whether a page read while the site is written is whole', () => {
+  test.each([
+    ['<!DOCTYPE html><html lang="it"><head></head><body><p>x</p></body></html>', true],
+    ['<html><body><p>x</p></body></html>\n', true],
+    ['', false],
+    ['<!DOCTYPE html><html lang="it"><head></head><body><p>x</p></bo', false],
+    ['<!DOCTYPE html><html lang="it"><body><p>&lt;/html&gt;</p>', false],
+  ])('%j → %s', (html, expected) => {
+    expect(isWholePage(html)).toBe(expected);
+  });
+});
+
 describe('the part of a page Pagefind is given', () => {
   const head = '<head><meta charset="utf-8"><title>Sportello · ANCI</title><meta http-equiv="content-security-policy" content="x"></head>';
   const main = '<main id="contenuto" data-pagefind-body><h1>Sportello</h1><p>Testo.</p></main>';
   test.each([
+    [
+      'without its card lists',
+      `<!DOCTYPE html><html lang="it">${head}<body><main data-pagefind-body><h1>Area</h1><ul data-pagefind-ignore><li>A</li></ul></main></body></html>`,
+      `<!doctype html><html lang="it"><head><title>Sportello · ANCI</title></head><body><main data-pagefind-body><h1>Area</h1></main></body></html>`,
+    ],
     [
       'title and main of a framed page',
       `<!DOCTYPE html><html lang="it">${head}<body><header>Menu</header>${main}<footer>Piè</footer></body></html>`,
@@ -102,7 +141,14 @@ describe('writing the index', () => {
     indexer.add('b/index.html');
     indexer.add('404.html');
     indexer.add('non-ancora/index.html');
-    expect(await indexer.finish()).toEqual({ pages: 3 });
+    // Caught half-written: left for the final sweep, which finds it whole.
+    const late = path.join(site, 'd/index.html');
+    fs.mkdirSync(path.dirname(late), { recursive: true });
+    fs.writeFileSync(late, '<html lang="it"><body><main data-pagefind-body><h1>d</h1>');
+    indexer.add('d/index.html');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fs.appendFileSync(late, '</main></body></html>');
+    expect(await indexer.finish()).toEqual({ pages: 4 });
     expect(fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
