@@ -17,7 +17,7 @@ import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
 import { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs } from './lib/pdf/publish.ts';
 import { PDF_VARIANTS, PdfRenderError } from './lib/pdf/render.ts';
-import { SearchIndexer, SearchIndexError, writtenPage } from './lib/search-index.ts';
+import { namedPages, SearchIndexer, SearchIndexError } from './lib/search-index.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
 
@@ -83,8 +83,7 @@ runMain(async () => {
         {
           held: !validated,
           onLine: (line) => {
-            const page = writtenPage(line);
-            if (page) search.add(page);
+            for (const page of namedPages(line)) search.named(page);
           },
         },
       );

@@ -26,17 +26,18 @@ export function searchablePages(siteDir: string): string[] {
 }
 
 /**
- * The file (relative to the site) that a line of Astro's build log reports as written, or null.
- * Astro prints `├─ /a/b/index.html` before rendering a page and ` (+12ms)` once it is on disk.
- * A line without the time, or whose page produced no file, says nothing. With several pages
- * rendered at once (`build.concurrency`) the time may close another page's line: the name is
- * a hint, and `SearchIndexer` checks that the file it reads is whole.
+ * The files (relative to the site) that a line of Astro's build log names. Astro prints
+ * `├─ /a/b/index.html` before rendering a page and ` (+12ms)` once it is on disk; with several
+ * pages rendered at once (`build.concurrency`) the pages started in between come first, so a
+ * line may name pages that are still being written (`SearchIndexer.named` waits for more pages
+ * to be named, and checks each file it reads is whole). A page that produced no file names none.
  */
-export function writtenPage(line: string): string | null {
+export function namedPages(line: string): string[] {
   // eslint-disable-next-line no-control-regex -- Astro colours its log when it can.
   const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
-  const match = /[├└]─ \/(\S+) \(\+[\d.]+m?s\)\s*$/.exec(plain);
-  return match?.[1] ?? null;
+  if (plain.includes('(file not created')) return [];
+  // A path ends at a space, the line's end, or the time of the next message glued to it.
+  return [...plain.matchAll(/[├└]─ \/(\S+?)(?=\s|$|\d\d:\d\d:\d\d)/g)].map((match) => match[1] as string);
 }
 
 /**
@@ -115,14 +116,22 @@ function failure(what: string, errors: readonly string[]): SearchIndexError {
 const IN_FLIGHT = 16;
 
 /**
- * A search index filled while the site is being written: `add` each page as soon as it is on
- * disk, then `finish` adds whatever was not added yet and writes `<siteDir>/pagefind/`.
+ * How many pages the log must name after a page before it is read: twice Astro's
+ * `build.concurrency` (astro.config.mjs), so the page has almost always been written by then.
+ */
+const LAG = 8;
+
+/**
+ * A search index filled while the site is being written: `named` each page Astro's log names
+ * (or `add` a page known to be on disk), then `finish` adds whatever was not added yet and
+ * writes `<siteDir>/pagefind/`.
  */
 export class SearchIndexer {
   readonly #siteDir: string;
   readonly #index: Promise<PagefindIndex>;
   readonly #added = new Set<string>();
   readonly #queue: string[] = [];
+  readonly #named: string[] = [];
   readonly #running = new Set<Promise<void>>();
   #failure: SearchIndexError | null = null;
   #closed = false;
@@ -145,6 +154,15 @@ export class SearchIndexer {
       return index;
     });
     this.#index.catch(() => undefined);
+  }
+
+  /**
+   * A page named by Astro's log, perhaps still being written: queued once `LAG` more pages have
+   * been named (one caught half-written even then is left for the final sweep).
+   */
+  named(relPath: string): void {
+    this.#named.push(relPath);
+    while (this.#named.length > LAG) this.add(this.#named.shift() as string);
   }
 
   /** Queues a built file (relative, `/`-separated) if it belongs in the search and was not queued yet. */
@@ -170,8 +188,8 @@ export class SearchIndexer {
     if (this.#failure) return;
     try {
       const index = await this.#index;
-      // Named by the log but not yet on disk to its end (another page's time closed its line):
-      // the final sweep of `finish` takes it. A file read once the site is written is whole.
+      // Named by the log but not yet on disk to its end: the final sweep of `finish` takes it.
+      // A file read once the site is written is whole.
       const settled = this.#settled;
       const content = await fs.promises.readFile(path.join(this.#siteDir, relPath), 'utf8');
       if (!settled && !isWholePage(content)) {

@@ -7,12 +7,12 @@ import {
   indexedPart,
   isSearchable,
   isWholePage,
+  namedPages,
   searchablePages,
   withoutIgnored,
   SearchIndexer,
   SearchIndexError,
   writeSearchIndex,
-  writtenPage,
 } from '../../scripts/lib/search-index.ts';
 
 describe('which built files are searchable', () => {
@@ -30,17 +30,21 @@ describe('which built files are searchable', () => {
   });
 });
 
-describe("which page a line of Astro's build log says was written", () => {
+describe("which pages a line of Astro's build log names", () => {
   test.each([
-    ['17:29:13   ├─ /404.html (+28ms) ', '404.html'],
-    ['17:29:13   └─ /anci-lombardia/attivita/sportello/index.html (+7.04s) ', 'anci-lombardia/attivita/sportello/index.html'],
-    ['\u001b[2m17:29:13\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/a/index.html\u001b[22m \u001b[2m(+3ms)\u001b[22m', 'a/index.html'],
-    // Printed before the page is rendered and written: not yet.
-    ['17:29:13   ├─ /a/index.html', null],
-    ['17:29:13   ├─ /a/index.html (+3ms) (file not created, response body was empty)', null],
-    ['17:29:20 [build] 1071 page(s) built in 10.36s', null],
-  ])('%j → %s', (line, expected) => {
-    expect(writtenPage(line)).toBe(expected);
+    ['17:29:13   ├─ /404.html (+28ms) ', ['404.html']],
+    ['17:29:13   └─ /anci-lombardia/attivita/sportello/index.html (+7.04s) ', ['anci-lombardia/attivita/sportello/index.html']],
+    ['\u001b[2m17:29:13\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/a/index.html\u001b[22m \u001b[2m(+3ms)\u001b[22m', ['a/index.html']],
+    // Several pages started before the first was written (build.concurrency).
+    [
+      '19:03:27   ├─ /404.html19:03:27   ├─ /accessibilita/index.html19:03:27   ├─ /cerca/index.html (+51ms) ',
+      ['404.html', 'accessibilita/index.html', 'cerca/index.html'],
+    ],
+    ['17:29:13   ├─ /piani/2019/index.html', ['piani/2019/index.html']],
+    ['17:29:13   ├─ /a/index.html (+3ms) (file not created, response body was empty)', []],
+    ['17:29:20 [build] 1071 page(s) built in 10.36s', []],
+  ])('%j → %j', (line, expected) => {
+    expect(namedPages(line)).toEqual(expected);
   });
 });
 
@@ -146,6 +150,8 @@ describe('writing the index', () => {
     fs.mkdirSync(path.dirname(late), { recursive: true });
     fs.writeFileSync(late, '<html lang="it"><body><main data-pagefind-body><h1>d</h1>');
     indexer.add('d/index.html');
+    // Named by the log: read only after more pages were named.
+    indexer.named('c/index.html');
     await new Promise((resolve) => setTimeout(resolve, 200));
     fs.appendFileSync(late, '</main></body></html>');
     expect(await indexer.finish()).toEqual({ pages: 4 });
