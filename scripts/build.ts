@@ -9,13 +9,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ContentGraph } from '../src/lib/content-graph.ts';
 import { sourceRoot } from '../src/lib/source.ts';
-import { formatProblems, validateSource } from '../src/lib/validate/index.ts';
 import { astroLogFailures } from './lib/astro-log.ts';
 import { projectRoot, startAstro, type AstroProcess } from './lib/astro.ts';
-import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, sourceCacheDir, writeContentCache } from './lib/content-cache.ts';
+import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, sourceCacheDir } from './lib/content-cache.ts';
 import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
 import { namedPages, SearchIndexer, SearchIndexError } from './lib/search-index.ts';
+import { validateInChild } from './lib/validation-process.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
 
@@ -98,19 +98,20 @@ runMain(async () => {
   };
 
   // The validation's own data (every file parsed, with positions) is not kept past this block:
-  // the build goes on with the graph only, and the memory goes back while Astro renders.
-  let graph: ContentGraph;
+  // the build goes on with what the PDF step needs of the graph.
+  // It runs in a process of its own: its memory goes back to the system once it is done.
+  let graph: Pick<ContentGraph, 'reports' | 'organizations'>;
   try {
     console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
-    const validation = validateSource(root);
-    if (validation.errors > 0) {
+    const validation = await validateInChild(root, contentCache);
+    if (validation.errors > 0 || !validation.graph) {
       await stopAstro();
-      console.error(formatProblems(validation.problems));
+      console.error(validation.report);
       console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
       return 1;
     }
-    if (validation.warnings > 0) console.log(formatProblems(validation.problems));
-    graph = writeContentCache(contentCache, validation.loaded.entries);
+    if (validation.warnings > 0) console.log(validation.report);
+    graph = validation.graph;
   } catch (error) {
     await stopAstro();
     throw error;
