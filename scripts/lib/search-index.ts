@@ -26,22 +26,26 @@ export function searchablePages(siteDir: string): string[] {
 }
 
 /**
- * The file (relative to the site) that a line of Astro's build log reports as written, or null.
- * Astro prints `├─ /a/b/index.html (+12ms)` once the file is on disk: the time comes after the
- * write. A line without the time, or whose page produced no file, says nothing.
+ * The files (relative to the site) that a line of Astro's build log names. Astro prints
+ * `├─ /a/b/index.html` before rendering a page and ` (+12ms)` once it is on disk; with several
+ * pages rendered at once (`build.concurrency`) the pages started in between come first, so a
+ * line may name pages that are still being written (`SearchIndexer.named` waits for more pages
+ * to be named, and checks each file it reads is whole). A page that produced no file names none.
  */
-export function writtenPage(line: string): string | null {
+export function namedPages(line: string): string[] {
   // eslint-disable-next-line no-control-regex -- Astro colours its log when it can.
   const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
-  const match = /[├└]─ \/(\S+) \(\+[\d.]+m?s\)\s*$/.exec(plain);
-  return match?.[1] ?? null;
+  if (plain.includes('(file not created')) return [];
+  // A path ends at a space, the line's end, or the time of the next message glued to it.
+  return [...plain.matchAll(/[├└]─ \/(\S+?)(?=\s|$|\d\d:\d\d:\d\d)/g)].map((match) => match[1] as string);
 }
 
 /**
  * What Pagefind needs of a page: its title and the one element marked `data-pagefind-body`, when
- * that is the page's `<main>` (Base.astro); other pages whole. Pagefind reads nothing else on
- * such a page, and skipping the head (the CSP's hashes, preloads) and the frame makes it about a
- * third faster. The index is the same: checked fragment by fragment on the example site.
+ * that is the page's `<main>` (Base.astro), without the elements marked `data-pagefind-ignore`
+ * (the card lists: most of the bytes of the catalogue and its facet views); other pages whole.
+ * Pagefind reads nothing else on such a page, and skipping the head (the CSP's hashes, preloads),
+ * the frame and the lists halves its work. The index is the same: checked fragment by fragment.
  */
 export function indexedPart(html: string): string {
   const start = html.indexOf('<main');
@@ -50,7 +54,55 @@ export function indexedPart(html: string): string {
   if (end < start || !open.includes('data-pagefind-body') || html.indexOf('data-pagefind-body') !== html.lastIndexOf('data-pagefind-body'))
     return html;
   const title = /<title>[^<]*<\/title>/.exec(html)?.[0] ?? '';
-  return `<!doctype html><html lang="it"><head>${title}</head><body>${html.slice(start, end + '</main>'.length)}</body></html>`;
+  return `<!doctype html><html lang="it"><head>${title}</head><body>${withoutIgnored(html.slice(start, end + '</main>'.length))}</body></html>`;
+}
+
+const IGNORE = ' data-pagefind-ignore';
+
+/**
+ * `html` without the elements that carry `data-pagefind-ignore` (whose content and filters
+ * Pagefind leaves out of the index: the card lists have none). Astro's markup: attribute values
+ * in double quotes, `<` escaped in text. Anything unexpected leaves the rest as it is, for
+ * Pagefind to judge.
+ */
+export function withoutIgnored(html: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = html.indexOf(IGNORE); at !== -1; at = html.indexOf(IGNORE, at + IGNORE.length)) {
+    const next = html[at + IGNORE.length];
+    const open = html.lastIndexOf('<', at);
+    const tag = /^<([a-z][a-z0-9-]*)\s/.exec(html.slice(open, at + 1))?.[1];
+    const inTag = html.slice(open, at);
+    // Only the attribute itself: inside a start tag, outside any quoted value.
+    if (open < from || !tag || inTag.includes('>') || (inTag.split('"').length - 1) % 2 !== 0 || !/^[\s>=/]/.test(next ?? '')) continue;
+    const close = matchingClose(html, tag, html.indexOf('>', at) + 1);
+    if (close === -1) return out + html.slice(from);
+    out += html.slice(from, open);
+    from = close;
+    at = close - IGNORE.length;
+  }
+  return out + html.slice(from);
+}
+
+/** The index just after the `</tag>` that closes an element whose content starts at `from`, or -1. */
+function matchingClose(html: string, tag: string, from: number): number {
+  const pattern = new RegExp(`<(/?)${tag}[\\s>]`, 'g');
+  pattern.lastIndex = from;
+  let depth = 1;
+  for (let m = pattern.exec(html); m; m = pattern.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return html.indexOf('>', m.index) + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether a built page has been written to its end: Astro's pages end with `</html>`, which
+ * appears nowhere else in them (in text it is escaped). A page caught half-written, or still
+ * empty, is not.
+ */
+export function isWholePage(html: string): boolean {
+  return html.trimEnd().endsWith('</html>');
 }
 
 /** Error of the indexing step, already worded for the editor. */
@@ -64,17 +116,27 @@ function failure(what: string, errors: readonly string[]): SearchIndexError {
 const IN_FLIGHT = 16;
 
 /**
- * A search index filled while the site is being written: `add` each page as soon as it is on
- * disk, then `finish` adds whatever was not added yet and writes `<siteDir>/pagefind/`.
+ * How many pages the log must name after a page before it is read: twice Astro's
+ * `build.concurrency` (astro.config.mjs), so the page has almost always been written by then.
+ */
+const LAG = 8;
+
+/**
+ * A search index filled while the site is being written: `named` each page Astro's log names
+ * (or `add` a page known to be on disk), then `finish` adds whatever was not added yet and
+ * writes `<siteDir>/pagefind/`.
  */
 export class SearchIndexer {
   readonly #siteDir: string;
   readonly #index: Promise<PagefindIndex>;
   readonly #added = new Set<string>();
   readonly #queue: string[] = [];
+  readonly #named: string[] = [];
   readonly #running = new Set<Promise<void>>();
   #failure: SearchIndexError | null = null;
   #closed = false;
+  // Set by `finish`: the site is written, so every file is read as it is, whole or not.
+  #settled = false;
   // If Pagefind's binary dies (a panic), its pending promises never settle and Node would just
   // exit with code 0, the build silently unfinished. An empty event loop means exactly that.
   readonly #died: Promise<never>;
@@ -92,6 +154,15 @@ export class SearchIndexer {
       return index;
     });
     this.#index.catch(() => undefined);
+  }
+
+  /**
+   * A page named by Astro's log, perhaps still being written: queued once `LAG` more pages have
+   * been named (one caught half-written even then is left for the final sweep).
+   */
+  named(relPath: string): void {
+    this.#named.push(relPath);
+    while (this.#named.length > LAG) this.add(this.#named.shift() as string);
   }
 
   /** Queues a built file (relative, `/`-separated) if it belongs in the search and was not queued yet. */
@@ -117,7 +188,14 @@ export class SearchIndexer {
     if (this.#failure) return;
     try {
       const index = await this.#index;
+      // Named by the log but not yet on disk to its end: the final sweep of `finish` takes it.
+      // A file read once the site is written is whole.
+      const settled = this.#settled;
       const content = await fs.promises.readFile(path.join(this.#siteDir, relPath), 'utf8');
+      if (!settled && !isWholePage(content)) {
+        this.#added.delete(relPath);
+        return;
+      }
       const added = await index.addHTMLFile({ sourcePath: relPath, content: indexedPart(content) });
       if (added.errors.length > 0) this.#failure ??= failure(`errore nella pagina ${relPath}`, added.errors);
     } catch (error) {
@@ -140,6 +218,9 @@ export class SearchIndexer {
    */
   async finish(): Promise<{ pages: number }> {
     const finishing = async () => {
+      // Pages being read now may give up on a file caught half-written: let them, then sweep.
+      this.#settled = true;
+      await this.#drain();
       const files = searchablePages(this.#siteDir);
       for (const file of files) this.add(file);
       await this.#drain();

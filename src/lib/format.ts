@@ -43,9 +43,28 @@ export function formatDecimal(value: number, digits = 2): string {
   return decimalFormat(digits, digits).format(value);
 }
 
+/**
+ * `format` remembering its answers: the same dates and amounts are printed again and again
+ * (a card's dates and budget on its page, in every list and view that shows it, in print),
+ * and an `Intl` call costs far more than a lookup.
+ */
+function remembered<K, V>(format: (key: K) => V): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = format(key);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+const euroCents = remembered((cents: number) => euroFormat.format(cents / 100));
+
 /** Integer cents -> `1.714.067,00 €`. */
 export function formatEuroCents(cents: number): string {
-  return euroFormat.format(cents / 100);
+  return euroCents(cents);
 }
 
 /** Percent given as 0–100: `93` -> `93%`, `96.5` -> `96,5%`. */
@@ -104,13 +123,17 @@ function utc(year: number, month: number, day = 1): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** A partial date at its precision: `2017-09-09` -> `9 settembre 2017`, `2019-11` -> `novembre 2019`, `2018` -> `2018`. */
-export function formatPartialDate(text: string): string {
+const partialDate = remembered((text: string): string => {
   const date = parsePartialDate(text);
   if (!date) return text;
   if (date.precision === 'year') return String(date.year);
   if (date.precision === 'month') return `${monthLong.format(utc(date.year, date.month ?? 1))} ${date.year}`;
   return dayFormat.format(utc(date.year, date.month ?? 1, date.day ?? 1));
+});
+
+/** A partial date at its precision: `2017-09-09` -> `9 settembre 2017`, `2019-11` -> `novembre 2019`, `2018` -> `2018`. */
+export function formatPartialDate(text: string): string {
+  return partialDate(text);
 }
 
 /** Short form for tables and card headers: `09/09/2017`, `11/2019`, `2018`. */
@@ -129,14 +152,20 @@ function withPreposition(text: string, day: string, month: string, year: string)
   return `${preposition} ${formatPartialDate(text)}`;
 }
 
-/** `dal 9 settembre 2017 a novembre 2019`, `da aprile 2018`, `fino al 2019`. */
-export function formatDateRange(start?: string, end?: string): string {
+// Keyed by both ends, joined by a character no date holds ('' for a missing end: both falsy).
+const dateRange = remembered((key: string): string => {
+  const [start, end] = key.split('\u0000');
   const from = start ? withPreposition(start, 'dal', 'da', 'dal') : '';
   const to = end ? withPreposition(end, 'al', 'a', 'al') : '';
   if (from && to) return `${from} ${to}`;
   if (from) return from;
   if (to) return `fino ${withPreposition(end ?? '', 'al', 'a', 'al')}`;
   return '';
+});
+
+/** `dal 9 settembre 2017 a novembre 2019`, `da aprile 2018`, `fino al 2019`. */
+export function formatDateRange(start?: string, end?: string): string {
+  return dateRange(`${start ?? ''}\u0000${end ?? ''}`);
 }
 
 /** A period heading: `2019`, or for a partial year `gen–giu 2024`. */

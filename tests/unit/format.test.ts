@@ -89,6 +89,8 @@ describe('dates at their printed precision', () => {
     [undefined, undefined, ''],
   ])('range %s – %s', (start, end, expected) => {
     expect(formatDateRange(start, end)).toBe(expected);
+    // Asked again (answers are remembered): the same text.
+    expect(formatDateRange(start, end)).toBe(expected);
   });
 
   test.each([
