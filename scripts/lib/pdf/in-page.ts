@@ -129,10 +129,15 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
   const Paged = window.Paged;
   const previewer = window.PagedPolyfill;
   const handlers = Paged && Paged.registeredHandlers;
-  const index = handlers ? handlers.findIndex((handler) => handler.name === 'TargetCounters') : -1;
-  if (!previewer || !previewer.chunker || !previewer.chunker.q || index === -1) {
-    throw new Error('Paged.js non è la versione attesa (0.4.3): manca la coda o il gestore TargetCounters');
+  if (!previewer || !previewer.chunker || !previewer.chunker.q || !handlers) {
+    throw new Error('Paged.js non è la versione attesa (0.4.3): manca la coda o l’elenco dei gestori');
   }
+  /** Puts \`extend(Handler)\` in place of Paged.js's handler class named \`name\`. */
+  const replaceHandler = (name, extend) => {
+    const index = handlers.findIndex((handler) => handler.name === name);
+    if (index === -1) throw new Error('Paged.js non è la versione attesa (0.4.3): manca il gestore ' + name);
+    handlers.splice(index, 1, extend(handlers[index]));
+  };
   const channel = new MessageChannel();
   const waiting = [];
   channel.port1.onmessage = () => {
@@ -166,22 +171,17 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
   // once Paged.js has read the style sheets (it would keep a copy), removed when it has finished.
   state.hide = document.createElement('style');
   state.hide.textContent = '.pagedjs_pages { visibility: hidden !important; pointer-events: none !important; }';
-  const TargetCounters = handlers[index];
-  class TargetCountersOnce extends TargetCounters {
+  replaceHandler('TargetCounters', (TargetCounters) => class TargetCountersOnce extends TargetCounters {
     constructor(chunker, polisher, caller) {
       super(chunker, polisher, caller);
       state.targets = this;
     }
     afterPageLayout() {}
-  }
-  handlers.splice(index, 1, TargetCountersOnce);
-  const atPageIndex = handlers.findIndex((handler) => handler.name === 'AtPage');
-  if (atPageIndex === -1) throw new Error('Paged.js non è la versione attesa (0.4.3): manca il gestore AtPage');
-  const AtPage = handlers[atPageIndex];
+  });
   const offsetWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth');
   const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
   const frames = new Map();
-  class AtPageOncePerKind extends AtPage {
+  replaceHandler('AtPage', (AtPage) => class AtPageOncePerKind extends AtPage {
     getStartElement(content, breakToken) {
       const node = breakToken && breakToken.node;
       if (!node || (node.nodeType === 1 && (node.parentNode.nodeType === 11 || node.dataset.page))) return super.getStartElement(content, breakToken);
@@ -230,12 +230,8 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
       }
       if (!measured) frames.set(key, boxes.map((box) => [box.classList.contains('hasContent'), box.getAttribute('style')]));
     }
-  }
-  handlers.splice(atPageIndex, 1, AtPageOncePerKind);
-  const footnotesIndex = handlers.findIndex((handler) => handler.name === 'Footnotes');
-  if (footnotesIndex === -1) throw new Error('Paged.js non è la versione attesa (0.4.3): manca il gestore Footnotes');
-  const Footnotes = handlers[footnotesIndex];
-  class FootnotesWhenUsed extends Footnotes {
+  });
+  replaceHandler('Footnotes', (Footnotes) => class FootnotesWhenUsed extends Footnotes {
     afterParsed(parsed) {
       super.afterParsed(parsed);
       this.used = parsed.querySelector('[data-note="footnote"]') !== null;
@@ -252,16 +248,18 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
     afterOverflowRemoved(removed, rendered) {
       if (this.used) return super.afterOverflowRemoved(removed, rendered);
     }
-  }
-  handlers.splice(footnotesIndex, 1, FootnotesWhenUsed);
+  });
   class AnnuarioPages extends Paged.Handler {
     afterParsed() {
       document.head.append(state.hide);
     }
     onPageLayout(wrapper, breakToken, layout) {
       if (this.chunker.maxChars) layout.maxChars = this.chunker.maxChars;
-      const findBreakToken = layout.findBreakToken;
-      layout.findBreakToken = function (rendered, source, bounds = this.bounds, ...rest) {
+      // Paged.js's Layout class is not exported: its prototype is patched once, from the first page's instance.
+      const Layout = Object.getPrototypeOf(layout);
+      if (Layout.findBreakToken.annuario) return;
+      const findBreakToken = Layout.findBreakToken;
+      Layout.findBreakToken = function (rendered, source, bounds = this.bounds, ...rest) {
         const token = findBreakToken.call(this, rendered, source, bounds, ...rest);
         if (!token) {
           const chars = rendered.textContent.length;
@@ -272,6 +270,7 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
         }
         return token;
       };
+      Layout.findBreakToken.annuario = true;
     }
     finalizePage(fragment, page) {
       const number = Number(page.element.dataset.pageNumber);
