@@ -249,11 +249,45 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
       if (this.used) return super.afterOverflowRemoved(removed, rendered);
     }
   });
+  /** Collects a finished page for the preflight, once. */
+  const collected = new WeakSet();
+  const collect = (pageEl) => {
+    if (collected.has(pageEl)) return;
+    collected.add(pageEl);
+    collectPage(pageEl, Number(pageEl.dataset.pageNumber), state);
+  };
+  state.collectRest = () => {
+    for (const pageEl of document.querySelectorAll('.pagedjs_pages > .pagedjs_page')) collect(pageEl);
+  };
   class AnnuarioPages extends Paged.Handler {
     afterParsed() {
       document.head.append(state.hide);
     }
+    beforePageLayout(page) {
+      // Paged.js's Page class is not exported: its prototype is patched once, from the first page.
+      const Page = Object.getPrototypeOf(page);
+      if (Page.create.annuario) return;
+      const known = new DOMRect(0, 0, page.width, page.height);
+      const create = Page.create;
+      const measure = Element.prototype.getBoundingClientRect;
+      Page.create = function (...args) {
+        // The content area measured is that of a page without classes yet: the same every time.
+        Element.prototype.getBoundingClientRect = function () {
+          return this.classList.contains('pagedjs_page_content') ? known : measure.call(this);
+        };
+        try {
+          return create.apply(this, args);
+        } finally {
+          Element.prototype.getBoundingClientRect = measure;
+        }
+      };
+      Page.create.annuario = true;
+    }
     onPageLayout(wrapper, breakToken, layout) {
+      // The layout is up to date here (Layout has just measured the new page): the page before
+      // it, finished, is read for the preflight without a layout of its own.
+      const previous = wrapper.closest('.pagedjs_page').previousElementSibling;
+      if (previous) collect(previous);
       if (this.chunker.maxChars) layout.maxChars = this.chunker.maxChars;
       // Paged.js's Layout class is not exported: its prototype is patched once, from the first page's instance.
       const Layout = Object.getPrototypeOf(layout);
@@ -274,10 +308,12 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
     }
     finalizePage(fragment, page) {
       const number = Number(page.element.dataset.pageNumber);
-      collectPage(page.element, number, state);
       trimPage(page.element);
       const previous = page.element.previousElementSibling;
-      if (previous) state.held.append(previous);
+      if (previous) {
+        collect(previous);
+        state.held.append(previous);
+      }
       const now = performance.now();
       if (now - state.lastProgress >= 1000 && typeof window.__annuarioPageDone === 'function') {
         state.lastProgress = now;
@@ -302,6 +338,7 @@ export const PAGINATE = `window.PagedPolyfill.preview().then((flow) => flow.tota
 export const FINISH_PAGINATION = `(() => {
   const state = window.__annuarioPaged;
   const area = document.querySelector('.pagedjs_pages');
+  state.collectRest();
   area.prepend(state.held);
   state.hide.remove();
   const targets = state.targets;
