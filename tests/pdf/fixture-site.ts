@@ -23,6 +23,7 @@ export async function buildPrintFixture(dir: string): Promise<string> {
       path.join(dir, 'fonts', `titillium-web-${weight}.woff2`),
     );
   }
+  fs.copyFileSync(path.join(fonts, 'titillium-web-latin-ext-400-normal.woff2'), path.join(dir, 'fonts', 'titillium-web-400-ext.woff2'));
   fs.mkdirSync(path.join(dir, 'immagini'));
   const image = (width: number, height: number) =>
     sharp({ create: { width, height, channels: 3, background: { r: 40, g: 110, b: 160 } } }).png();

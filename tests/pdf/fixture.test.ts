@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { initPrintPage, PREPARE } from '../../scripts/lib/pdf/in-page.ts';
 import {
+  PAGED_POLYFILL_PATH,
   PDF_VARIANTS,
   PdfRenderError,
   renderPdf,
@@ -128,6 +130,22 @@ describe.each(PDF_VARIANTS)('fixture, %s', (variant) => {
 test('both variants have the same pagination', () => {
   expect(pdf('tipografia').pages.length).toBe(pdf('digitale').pages.length);
   expect(pdf('digitale').pages.length).toBe(11);
+});
+
+test('the print page is not laid out before Paged.js takes it, and the fonts its text needs are loaded all the same', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(initPrintPage(PAGED_POLYFILL_PATH));
+    await page.goto(`${server.url}/stampa/prova/rapporto/`);
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('body > *')).contentVisibility`)).toBe('hidden');
+    // «Łódź» needs the face with the characters beyond Latin-1, which no layout has asked for.
+    expect(await page.evaluate(`document.fonts.check('400 16px "Titillium Web"', 'Łódź')`)).toBe(false);
+    await page.evaluate(PREPARE);
+    expect(await page.evaluate(`document.fonts.check('400 16px "Titillium Web"', document.body.textContent)`)).toBe(true);
+  } finally {
+    await context.close();
+  }
 });
 
 test('preflight: overflow and low resolution, with their pages', async () => {

@@ -10,9 +10,19 @@
  * its polyfill from `polyfillUrl` as soon as the document is parsed. Loaded by URL, Chromium
  * compiles the 900 kB script off the main thread while the page's fonts and images arrive, and
  * the load event waits for it; `window.__annuarioPagedReady` settles when it has run.
+ *
+ * The document's content is not styled or laid out as a long web page (\`content-visibility:
+ * hidden\`, from a constructed style sheet that Paged.js does not read): Paged.js takes it out
+ * and lays it out again in pages, so that first layout was wasted (a third of the time of
+ * loading the catalogue). What needs a size before pagination (the charts' boxes) still gets
+ * it: reading a size lays out what it needs. The sheet is dropped once Paged.js has the content.
  */
 export const initPrintPage = (polyfillUrl: string): string => `(() => {
   window.PagedConfig = { auto: false };
+  const sourceHidden = new CSSStyleSheet();
+  sourceHidden.replaceSync('body > :not(.pagedjs_pages) { content-visibility: hidden !important; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sourceHidden];
+  window.__annuarioSourceHidden = sourceHidden;
   window.__annuarioLayoutWarnings = [];
   const warn = console.warn.bind(console);
   console.warn = (...args) => {
@@ -37,10 +47,27 @@ export const initPrintPage = (polyfillUrl: string): string => `(() => {
   window.__annuarioPagedReady.catch(() => undefined);
 })()`;
 
-/** Runs the page's own preparation (fonts, charts as images) when it has one, else waits for the fonts. */
+/**
+ * Runs the page's own preparation (fonts, charts as images) when it has one. Then, as the
+ * document's text is not laid out before Paged.js takes it (\`initPrintPage\`), nothing has
+ * asked for the fonts it needs: every face of the page's fonts is loaded for the characters of
+ * the document (each unicode-range subset the text touches), and every image, lazy or not, is
+ * loaded, so that Paged.js measures the final glyphs and sizes.
+ */
 export const PREPARE = `(async () => {
   if (window.annuarioPrint && typeof window.annuarioPrint.prepare === 'function') await window.annuarioPrint.prepare();
-  else await document.fonts.ready;
+  const text = document.body.textContent;
+  const faces = new Set();
+  for (const face of document.fonts) faces.add(face.style + ' ' + face.weight.split(' ')[0] + ' 16px ' + JSON.stringify(face.family.replace(/^["']|["']$/g, '')));
+  await Promise.all([...faces].map((font) => document.fonts.load(font, text)));
+  await document.fonts.ready;
+  await Promise.all([...document.images].map((image) => {
+    if (image.loading === 'lazy') image.loading = 'eager';
+    return image.complete ? undefined : new Promise((resolve) => {
+      image.addEventListener('load', resolve, { once: true });
+      image.addEventListener('error', resolve, { once: true });
+    });
+  }));
 })()`;
 
 /**
@@ -93,7 +120,11 @@ const COLLECT_PAGE = `(pageEl, number, state) => {
  *   Chromium for nothing: a message-channel tick instead;
  * - each finished page but the last is taken out of the document while the next ones are laid
  *   out, so the browser does not lay out the whole growing document again for every page, and
- *   put back at the end; the preflight reads each page just before;
+ *   put back at the end;
+ * - the preflight reads each finished page when the layout is up to date anyway (just after
+ *   Paged.js has measured the next page), not with a layout of its own;
+ * - a new page's content area is measured once: Paged.js measures it on every page before the
+ *   page gets its classes, when it is the same on every page (a forced layout each);
  * - `target-counter(…, page)` (the page numbers of the contents) is resolved once at the end,
  *   the way Paged.js resolves it, instead of after every page for every unresolved link (the
  *   cost grows with pages × links);
@@ -262,6 +293,8 @@ export const setupPagination = (options: { bleed: boolean }): string => `(() => 
   class AnnuarioPages extends Paged.Handler {
     afterParsed() {
       document.head.append(state.hide);
+      // Paged.js has taken the document's content: nothing left to hide.
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== window.__annuarioSourceHidden);
     }
     beforePageLayout(page) {
       // Paged.js's Page class is not exported: its prototype is patched once, from the first page.
