@@ -56,7 +56,7 @@ export const initPrintPage = (polyfillUrl: string): string => `(() => {
  */
 export const PREPARE = `(async () => {
   if (window.annuarioPrint && typeof window.annuarioPrint.prepare === 'function') await window.annuarioPrint.prepare();
-  const text = document.body.textContent;
+  const text = [...new Set(document.body.textContent)].join('');
   const faces = new Set();
   for (const face of document.fonts) faces.add(face.style + ' ' + face.weight.split(' ')[0] + ' 16px ' + JSON.stringify(face.family.replace(/^["']|["']$/g, '')));
   await Promise.all([...faces].map((font) => document.fonts.load(font, text)));
