@@ -58,7 +58,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'bom-crlf-errore': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/concluso.md:6:9 status — atteso uno di: attivo, in-progettazione, concluso | correzione: status: attivo",
+        "error content/projects/anci-prova/concluso.md:6:9 status — atteso uno di: attivo, in-progettazione, concluso | correzione: sostituisci «chiuso» con uno dei valori elencati",
       ]
     `);
   },
@@ -89,8 +89,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'campo-sconosciuto-titel': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:2:1 title — campo obbligatorio mancante: atteso un testo | correzione: aggiungi title: Compensazioni ambientali – Concessioni Stogit",
-        "error content/projects/anci-prova/nuovo.md:3:1 titel — campo sconosciuto «titel»: forse intendevi «title»? | correzione: rinomina «titel» in «title»",
+        "error content/projects/anci-prova/nuovo.md:3:1 titel — campo sconosciuto «titel»: forse intendevi «title»? «title» è obbligatorio e manca | correzione: rinomina «titel» in «title»",
       ]
     `);
   },
@@ -394,7 +393,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'virgola-decimale-lista': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/gradimento.yaml:4:66 rows[0].values — la riga «voto» ha 4 valori ma la tabella ha 2 periodi (2022, 2023) | correzione: un valore per periodo, nello stesso ordine; null dove il dato manca",
+        "error data/stats/anci-prova/gradimento.yaml:4:66 rows[0].values — la riga «voto» ha 4 valori ma la tabella ha 2 periodi (2022, 2023): i decimali sono scritti con la virgola, e dentro le parentesi quadre la virgola separa i valori (4,33 diventa 4 e 33) | correzione: values: [4.33, 4.5]",
       ]
     `);
   },

@@ -13,7 +13,9 @@ import type { StatsTable } from '../../schemas/stats.ts';
 import { earliestDay, latestDay, parsePartialDate } from '../partial-date.ts';
 import { computeHeadline, tablePeriods } from '../stats.ts';
 import { formatNumberPlain } from '../format.ts';
+import { decimalCommaList } from './italian-numbers.ts';
 import { closest } from './schema-introspect.ts';
+import { nodeAt, sourceOf } from './source-file.ts';
 import { problemAt, type Entry, type LoadedSource } from './load.ts';
 import type { Problem } from './problem.ts';
 
@@ -462,14 +464,24 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
       return;
     }
     if (row.values.length !== periods.length) {
-      err(
-        ctx,
-        entry,
-        ['rows', r, 'values'],
-        `la riga «${row.id}» ha ${row.values.length} valori ma la tabella ha ${periods.length} periodi (${periods.map((p) => p.id).join(', ')})`,
-        `un valore per periodo, nello stesso ordine; null dove il dato manca`,
-        'valori',
-      );
+      const counted = `la riga «${row.id}» ha ${row.values.length} valori ma la tabella ha ${periods.length} periodi (${periods.map((p) => p.id).join(', ')})`;
+      const written = sourceOf(entry.parsed, nodeAt(entry.parsed.doc, [...entry.at, 'rows', r, 'values']).node);
+      const meant = written === undefined ? undefined : decimalCommaList(written);
+      if (meant !== undefined || (written !== undefined && /\d,\d/.test(written))) {
+        // `[4,33, 4,5]`: YAML splits each decimal comma into two values.
+        err(
+          ctx,
+          entry,
+          ['rows', r, 'values'],
+          `${counted}: i decimali sono scritti con la virgola, e dentro le parentesi quadre la virgola separa i valori (4,33 diventa 4 e 33)`,
+          meant?.length === periods.length
+            ? `values: [${meant.map((value) => (value === null ? 'null' : String(value))).join(', ')}]`
+            : 'scrivi i decimali con il punto (4.33) e separa i valori con una virgola e uno spazio',
+          'numero-italiano',
+        );
+      } else {
+        err(ctx, entry, ['rows', r, 'values'], counted, `un valore per periodo, nello stesso ordine; null dove il dato manca`, 'valori');
+      }
     }
     if (row.kind === 'rating' && row.scale === undefined)
       err(ctx, entry, ['rows', r, 'scale'], 'una valutazione deve indicare la scala', 'scale: { min: 1, max: 5 }', 'valori');

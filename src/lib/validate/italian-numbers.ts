@@ -57,3 +57,22 @@ export function detectNumberTrap(raw: string): NumberTrap | null {
   }
   return null;
 }
+
+/**
+ * A list written in brackets with decimal commas, \`[4,33, 4,5]\`: YAML reads four numbers (4, 33,
+ * 4, 5). When the text has a digit, a comma and a digit with nothing between them, returns the
+ * values the editor meant, taking a comma followed by a space as the separator (\`null\` stays
+ * null); undefined when the text is not such a list or cannot be read that way.
+ */
+export function decimalCommaList(raw: string): (number | null)[] | undefined {
+  const text = raw.trim();
+  if (!text.startsWith('[') || !text.endsWith(']') || !/\d,\d/.test(text)) return undefined;
+  const values = text
+    .slice(1, -1)
+    .split(/,\s+/)
+    .map((item) => item.trim())
+    .map((item) =>
+      item === 'null' || item === '~' ? null : /^[-+]?\d+(?:,\d+)?$/.test(item) ? Number(item.replace(',', '.')) : Number.NaN,
+    );
+  return values.some((value) => value !== null && Number.isNaN(value)) ? undefined : values;
+}

@@ -16,7 +16,7 @@ import { ReportSchema } from '../../schemas/report.ts';
 import { StatsTableSchema } from '../../schemas/stats.ts';
 import { SLUG_RE } from '../../schemas/common.ts';
 import { fieldPath, type Problem } from './problem.ts';
-import { allowedKeys, closest, exampleAt, expectsNumber } from './schema-introspect.ts';
+import { allowedKeys, closest, closestChoice, exampleAt, expectsNumber } from './schema-introspect.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
 import { applyCsvValues } from './stats-csv.ts';
 import type { StatsTable } from '../../schemas/stats.ts';
@@ -169,6 +169,19 @@ function italianDefault(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   return { ...issue, message };
 }
 
+/**
+ * The fix for a value outside a list of choices: the choice the editor most likely meant, else
+ * the instruction to pick one (the message lists them). Never the first choice by default: for
+ * «status: chiuso» that would be «attivo».
+ */
+function choiceFix(values: readonly unknown[], node: Node | null, lastKey: PropertyKey | undefined): string {
+  const written = isScalar(node) ? String(node.value) : undefined;
+  const choice = written === undefined ? undefined : closestChoice(written, values.map(String));
+  if (choice === undefined)
+    return written === undefined ? 'usa uno dei valori elencati' : `sostituisci «${written}» con uno dei valori elencati`;
+  return typeof lastKey === 'string' ? `${lastKey}: ${choice}` : `sostituisci «${written ?? ''}» con «${choice}»`;
+}
+
 /** Turns zod issues into editor problems pointing into the file. */
 export function issuesToProblems(
   parsed: ParsedSource,
@@ -177,7 +190,11 @@ export function issuesToProblems(
   skip: Set<string>,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const rawIssue of issues) {
+  /** Unknown keys that look like a misspelt allowed key, by the field path of that key. */
+  const misspelt = new Map<string, Problem>();
+  // Unknown keys first, so that a required key missing because it is misspelt is known as such.
+  const unknownFirst = [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  for (const rawIssue of unknownFirst) {
     const issue = italianDefault(specificIssue(rawIssue));
     const issuePath = issue.path;
     if (skip.has(fieldPath(issuePath))) continue;
@@ -188,7 +205,7 @@ export function issuesToProblems(
         const { key: keyNode } = nodeAt(parsed.doc, keyPath);
         const pos = positionOf(parsed, keyNode?.range?.[0]);
         const suggestion = closest(key, allowed);
-        problems.push({
+        const problem: Problem = {
           severity: 'error',
           file: parsed.rel,
           line: pos.line,
@@ -197,7 +214,9 @@ export function issuesToProblems(
           message: `campo sconosciuto «${key}»${suggestion ? `: forse intendevi «${suggestion}»?` : ''}`,
           fix: suggestion ? `rinomina «${key}» in «${suggestion}»` : `rimuovi «${key}»; i campi previsti qui sono: ${allowed.join(', ')}`,
           code: 'campo-sconosciuto',
-        });
+        };
+        problems.push(problem);
+        if (suggestion) misspelt.set(fieldPath([...issuePath, suggestion]), problem);
       }
       continue;
     }
@@ -207,6 +226,12 @@ export function issuesToProblems(
     // A refinement (impossible date, end before start…) has no example worth copying: the message says what to do.
     const fix = example === undefined || issue.code === 'custom' || typeof lastKey === 'number' ? undefined : yamlLine(lastKey, example);
     const missing = !exact || (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined && !exact);
+    const typo = missing ? misspelt.get(fieldPath(issuePath)) : undefined;
+    if (typo) {
+      // «titel: …» for the required «title»: one problem, where the editor wrote it.
+      typo.message = `${typo.message} «${String(lastKey)}» è obbligatorio e manca`;
+      continue;
+    }
     if (missing) {
       const pos = positionOf(parsed, node?.range?.[0]);
       problems.push({
@@ -230,7 +255,7 @@ export function issuesToProblems(
       field: fieldPath(issuePath),
       message: issue.message,
       found: sourceOf(parsed, node),
-      fix,
+      fix: issue.code === 'invalid_value' ? choiceFix(issue.values, node, lastKey) : fix,
       code: 'schema',
     });
   }

@@ -132,3 +132,29 @@ export function closest(word: string, options: readonly string[]): string | unde
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * The allowed value an editor most likely meant: the same once case, spaces and underscores are
+ * set aside («In progettazione» → «in-progettazione»), a near spelling («conlcuso» → «concluso»),
+ * or a value the word begins like («attivissimo» → «attivo»). Undefined when none is close: a
+ * wrong suggestion («chiuso» → «attivo») is worse than the list.
+ */
+export function closestChoice(word: string, options: readonly string[]): string | undefined {
+  const normal = (text: string) =>
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, '-');
+  const wanted = normal(word);
+  const same = options.find((option) => normal(option) === wanted);
+  if (same !== undefined) return same;
+  const near = closest(wanted, options);
+  if (near !== undefined) return near;
+  const shared = (a: string, b: string) => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const prefixed = options.filter((option) => shared(wanted, normal(option)) >= Math.max(4, normal(option).length - 2));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
+}
