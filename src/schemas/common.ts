@@ -23,6 +23,13 @@ export const SlugSchema = z
 /** Non-empty text, e.g. `Welfare`. */
 export const TextSchema = z.string({ error: 'atteso un testo' }).trim().min(1, { error: 'il testo non può essere vuoto' });
 
+/**
+ * Non-empty text written in Markdown, e.g. `ANCI Lombardia associa **1.401 Comuni**…`: rendered
+ * as formatted text (sanitized), where the other text fields are shown as written. The validator
+ * reads the `markdown` mark to tell the two apart.
+ */
+export const MarkdownTextSchema = TextSchema.meta({ description: 'Testo in Markdown', markdown: true });
+
 /** Reference to an entry of another organization or collection: `<organizzazione>/<slug>`, e.g. `anci-nazionale/piccoli`. */
 export const EntryRefSchema = z
   .string({ error: 'atteso un riferimento "organizzazione/identificativo"' })

@@ -3,7 +3,7 @@
  * house, a foundation). File: `data/organizations/<id>.yaml`; the file name is its id.
  */
 import { z } from 'astro/zod';
-import { ImageSchema, LinkSchema, provenanceFields, SlugSchema, TextSchema } from './common.ts';
+import { ImageSchema, LinkSchema, MarkdownTextSchema, provenanceFields, SlugSchema, TextSchema } from './common.ts';
 
 export const ORGANIZATION_KINDS = ['anci-regionale', 'anci-nazionale', 'comune', 'altro'] as const;
 
@@ -51,7 +51,7 @@ export const OrganizationSchema = z
     /** Region, e.g. `Lombardia`. */
     region: TextSchema.optional().meta({ description: 'Regione', examples: ['Lombardia'] }),
     /** Short presentation, Markdown, e.g. `ANCI Lombardia associa 1401 Comuni…`. */
-    description: TextSchema.optional(),
+    description: MarkdownTextSchema.optional(),
     /** Postal address. */
     address: z
       .strictObject({

@@ -4,7 +4,7 @@
  * for the introduction.
  */
 import { z } from 'astro/zod';
-import { PartialDateSchema, provenanceFields, SlugSchema, TextSchema } from './common.ts';
+import { MarkdownTextSchema, PartialDateSchema, provenanceFields, SlugSchema, TextSchema } from './common.ts';
 
 export const OUTCOME_STATUSES = ['raggiunto', 'parziale', 'non-raggiunto', 'in-corso', 'abbandonato'] as const;
 
@@ -72,7 +72,7 @@ export const PlanSectionSchema = z.strictObject({
   /** Heading as printed, e.g. `Rappresentanza`. */
   title: TextSchema,
   /** Narrative, Markdown. */
-  narrative: TextSchema.optional(),
+  narrative: MarkdownTextSchema.optional(),
   /** The objectives ("Obiettivi"). */
   objectives: z.array(ObjectiveSchema).default([]),
 });

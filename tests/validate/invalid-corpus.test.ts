@@ -240,6 +240,16 @@ const snapshots: Record<string, (problems: string[]) => void> = {
       ]
     `);
   },
+  'html-in-markdown-ammesso': (p) => {
+    expect(p).toMatchInlineSnapshot(`[]`);
+  },
+  'html-nel-testo': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "warning content/projects/anci-prova/nuovo.md:4:10 summary — il testo contiene codice HTML («<b>», «</b>», «<br>»): questo campo è testo semplice, e sul sito e nel PDF il codice comparirebbe così com'è | correzione: summary: Un progetto importante per i Comuni. Dal 2024.",
+      ]
+    `);
+  },
   'immagine-mancante': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [

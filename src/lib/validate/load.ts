@@ -16,7 +16,7 @@ import { ReportSchema } from '../../schemas/report.ts';
 import { StatsTableSchema } from '../../schemas/stats.ts';
 import { SLUG_RE } from '../../schemas/common.ts';
 import { fieldPath, type Problem } from './problem.ts';
-import { allowedKeys, closest, closestChoice, exampleAt, expectsNumber } from './schema-introspect.ts';
+import { allowedKeys, closest, closestChoice, exampleAt, expectsNumber, expectsPlainText } from './schema-introspect.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
 import { applyCsvValues } from './stats-csv.ts';
 import type { StatsTable } from '../../schemas/stats.ts';
@@ -290,6 +290,37 @@ function numberTraps(parsed: ParsedSource, schema: z.ZodType): { problems: Probl
   return { problems, paths };
 }
 
+/** An HTML tag, opening or closing, e.g. `<b>`, `</a>`, `<br/>`. */
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
+
+/**
+ * HTML in a plain-text field (a title, a summary…): the site and the PDF show it as written,
+ * tags included. A warning, with the text to write instead.
+ */
+function htmlInText(parsed: ParsedSource, schema: z.ZodType): Problem[] {
+  const problems: Problem[] = [];
+  walkScalars(parsed.doc.contents, [], (node, scalarPath) => {
+    if (!isScalar(node) || typeof node.value !== 'string') return;
+    const tags = node.value.match(HTML_TAG);
+    if (!tags || !expectsPlainText(schema, scalarPath)) return;
+    const plain = node.value.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim();
+    const lastKey = scalarPath[scalarPath.length - 1];
+    const pos = positionOf(parsed, node.range?.[0]);
+    problems.push({
+      severity: 'warning',
+      file: parsed.rel,
+      line: pos.line,
+      column: pos.column,
+      field: fieldPath(scalarPath),
+      message: `il testo contiene codice HTML (${[...new Set(tags)].map((tag) => `«${tag}»`).join(', ')}): questo campo è testo semplice, e sul sito e nel PDF il codice comparirebbe così com'è`,
+      found: sourceOf(parsed, node),
+      fix: typeof lastKey === 'string' ? yamlLine(lastKey, plain) : `scrivi il testo senza codice: ${plain}`,
+      code: 'html-nel-testo',
+    });
+  });
+  return problems;
+}
+
 /** Parses and validates one file against a schema. */
 export function validateFile(
   abs: string,
@@ -321,7 +352,7 @@ export function validateFile(
   const traps = numberTraps(parsed, schema);
   const result = schema.safeParse(parsed.data);
   const issueProblems = result.success ? [] : issuesToProblems(parsed, schema, result.error.issues, traps.paths);
-  const all = [...problems, ...traps.problems, ...issueProblems];
+  const all = [...problems, ...traps.problems, ...issueProblems, ...htmlInText(parsed, schema)];
   return { parsed, data: result.success && traps.problems.length === 0 ? result.data : undefined, problems: all };
 }
 

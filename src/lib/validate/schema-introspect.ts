@@ -55,6 +55,18 @@ export function schemasAt(schema: AnySchema, path: readonly PropertyKey[]): AnyS
   return current;
 }
 
+/**
+ * Whether the value at `path` is text shown as written (a title, a summary, a label): a string
+ * field not marked as Markdown (\`MarkdownTextSchema\`).
+ */
+export function expectsPlainText(schema: AnySchema, path: readonly PropertyKey[]): boolean {
+  const candidates = schemasAt(schema, path);
+  return (
+    candidates.some((s) => def(s).type === 'string') &&
+    !candidates.some((s) => (z.globalRegistry.get(s as z.ZodType) as { markdown?: unknown } | undefined)?.markdown === true)
+  );
+}
+
 export function expectsNumber(schema: AnySchema, path: readonly PropertyKey[]): boolean {
   return schemasAt(schema, path).some((s) => def(s).type === 'number');
 }
