@@ -4,6 +4,7 @@ import {
   chartTextId,
   coverLines,
   legacyMediaQueries,
+  pageNumberProperties,
   pixelRatioFor,
   printCardView,
   printedBudget,
@@ -259,5 +260,19 @@ describe('legacyMediaQueries', () => {
     ['no media at all', '.a{width:calc(100% - 2px)}', '.a{width:calc(100% - 2px)}'],
   ])('%s', (_name, css, expected) => {
     expect(legacyMediaQueries(css)).toBe(expected);
+  });
+});
+
+describe('pageNumberProperties: the footer words around the CSS counters', () => {
+  test.each([
+    ['Pagina {page} di {pages}', '--print-page-before:"Pagina ";--print-page-between:" di ";--print-page-after:""'],
+    ['{page}/{pages}', '--print-page-before:"";--print-page-between:"/";--print-page-after:""'],
+    ['p. {page} su {pages} "bozza"', '--print-page-before:"p. ";--print-page-between:" su ";--print-page-after:" \\"bozza\\""'],
+  ])('%s', (template, css) => {
+    expect(pageNumberProperties(template)).toBe(css);
+  });
+
+  test.each(['Pagina {page}', '{pages} di {page}', 'Pagina'])('%s: refused', (template) => {
+    expect(() => pageNumberProperties(template)).toThrow(/servono \{page\} e poi \{pages\}/);
   });
 });

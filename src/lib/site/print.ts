@@ -174,3 +174,20 @@ export function legacyMediaQueries(css: string): string {
     (_match, feature: string, operator: string, value: string) => `(${operator === '<=' ? 'max' : 'min'}-${feature}:${value})`,
   );
 }
+
+/** A CSS string literal for `text`. Pure. */
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`;
+}
+
+/**
+ * The page-number footer's words ("Pagina {page} di {pages}", from it.json) as the custom
+ * properties the print CSS puts around its counters: \`--print-page-before\`, \`--print-page-between\`,
+ * \`--print-page-after\`. CSS cannot read it.json, and \`content\` cannot take a translated template. Pure.
+ */
+export function pageNumberProperties(template: string): string {
+  const match = /^([^{}]*)\{page\}([^{}]*)\{pages\}([^{}]*)$/.exec(template);
+  if (!match) throw new Error(`Testo del numero di pagina «${template}»: servono {page} e poi {pages}`);
+  const [, before = '', between = '', after = ''] = match;
+  return `--print-page-before:${cssString(before)};--print-page-between:${cssString(between)};--print-page-after:${cssString(after)}`;
+}
