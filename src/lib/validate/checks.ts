@@ -466,8 +466,8 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
     if (row.values.length !== periods.length) {
       const counted = `la riga «${row.id}» ha ${row.values.length} valori ma la tabella ha ${periods.length} periodi (${periods.map((p) => p.id).join(', ')})`;
       const written = sourceOf(entry.parsed, nodeAt(entry.parsed.doc, [...entry.at, 'rows', r, 'values']).node);
-      const meant = written === undefined ? undefined : decimalCommaList(written);
-      if (meant !== undefined || (written !== undefined && /\d,\d/.test(written))) {
+      if (written !== undefined && /\d,\d/.test(written)) {
+        const meant = decimalCommaList(written);
         // `[4,33, 4,5]`: YAML splits each decimal comma into two values.
         err(
           ctx,

@@ -175,11 +175,11 @@ function italianDefault(issue: z.core.$ZodIssue): z.core.$ZodIssue {
  * «status: chiuso» that would be «attivo».
  */
 function choiceFix(values: readonly unknown[], node: Node | null, lastKey: PropertyKey | undefined): string {
-  const written = isScalar(node) ? String(node.value) : undefined;
-  const choice = written === undefined ? undefined : closestChoice(written, values.map(String));
-  if (choice === undefined)
-    return written === undefined ? 'usa uno dei valori elencati' : `sostituisci «${written}» con uno dei valori elencati`;
-  return typeof lastKey === 'string' ? `${lastKey}: ${choice}` : `sostituisci «${written ?? ''}» con «${choice}»`;
+  if (!isScalar(node)) return 'usa uno dei valori elencati';
+  const written = String(node.value);
+  const choice = closestChoice(written, values.map(String));
+  if (choice === undefined) return `sostituisci «${written}» con uno dei valori elencati`;
+  return typeof lastKey === 'string' ? `${lastKey}: ${choice}` : `sostituisci «${written}» con «${choice}»`;
 }
 
 /** Turns zod issues into editor problems pointing into the file. */
