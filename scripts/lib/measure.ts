@@ -41,7 +41,9 @@ export function parseStat(text: string, pageSize = 4096): ProcessInfo | null {
   return Number.isFinite(pid) && Number.isFinite(ppid) && Number.isFinite(rssPages) ? { pid, ppid, rss: rssPages * pageSize } : null;
 }
 
-function snapshot(): ProcessInfo[] {
+/** Every process visible in `/proc` (an empty list where there is no `/proc`). */
+export function processSnapshot(): ProcessInfo[] {
+  if (!fs.existsSync('/proc/self/stat')) return [];
   const out: ProcessInfo[] = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -71,9 +73,8 @@ export function measure(command: string, args: string[], env: NodeJS.ProcessEnv,
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let peak = 0;
-    const canSample = fs.existsSync('/proc/self/stat');
     const timer = setInterval(() => {
-      if (canSample && child.pid !== undefined) peak = Math.max(peak, treeRss(snapshot(), child.pid));
+      if (child.pid !== undefined) peak = Math.max(peak, treeRss(processSnapshot(), child.pid));
     }, intervalMs);
     child.on('error', (error) => {
       clearInterval(timer);

@@ -8,24 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
-import { median, parseStat, treeRss, type ProcessInfo } from '../measure.ts';
+import { median, processSnapshot, treeRss, type ProcessInfo } from '../measure.ts';
 import { PREPARE } from './in-page.ts';
-
-/** Every process visible in `/proc` (an empty list where there is no `/proc`). */
-function processes(): ProcessInfo[] {
-  if (!fs.existsSync('/proc/self/stat')) return [];
-  const out: ProcessInfo[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const info = parseStat(fs.readFileSync(`/proc/${name}/stat`, 'utf8'));
-      if (info) out.push(info);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return out;
-}
 
 /** Resident memory of the trees rooted at `parent`'s children (the browsers it launched), without `parent` itself. Pure. */
 export function childTreesRss(all: readonly ProcessInfo[], parent: number): number {
@@ -36,7 +20,7 @@ export function childTreesRss(all: readonly ProcessInfo[], parent: number): numb
 export function sampleBrowserMemory(intervalMs = 50): { stop: () => number } {
   let peak = 0;
   const sample = () => {
-    peak = Math.max(peak, childTreesRss(processes(), process.pid));
+    peak = Math.max(peak, childTreesRss(processSnapshot(), process.pid));
   };
   sample();
   const timer = setInterval(sample, intervalMs);
