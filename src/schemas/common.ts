@@ -55,7 +55,8 @@ export const PartialDateSchema = z
     z
       .string({ error: 'attesa una data: AAAA-MM-GG, AAAA-MM oppure AAAA' })
       .regex(PARTIAL_DATE_RE, { error: 'attesa una data nella forma AAAA-MM-GG, AAAA-MM oppure AAAA (es. 2023-06-27)' })
-      .refine(isValidPartialDate, { error: 'questa data non esiste nel calendario' }),
+      // Only a date in the right form can be impossible: `31/12/2024` is reported once, by the regex.
+      .refine((text) => !PARTIAL_DATE_RE.test(text) || isValidPartialDate(text), { error: 'questa data non esiste nel calendario' }),
   )
   .meta({ description: 'Data alla precisione stampata: AAAA-MM-GG, AAAA-MM o AAAA', examples: ['2023-06-27'] });
 

@@ -69,7 +69,8 @@ describe('npm run validate', () => {
     expect(run.stdout).toContain('content/projects/anci-prova/nuovo.md:6:9  errore  status');
     expect(run.stdout).toContain('atteso uno di: attivo, in-progettazione, concluso');
     expect(run.stdout).toContain('Trovato: attivissimo');
-    expect(run.stdout).toContain('Correzione:');
+    // The line to copy says which line of the file it replaces.
+    expect(run.stdout).toContain('Correzione (sostituisci la riga 6): status: attivo');
     expect(run.stdout).toContain('1 errore, 0 avvisi in 1 file.');
   });
 
@@ -88,6 +89,9 @@ describe('npm run validate', () => {
       field: 'status',
       found: 'attivissimo',
       code: 'schema',
+      // The same fix, machine-applicable: the whole new line 6.
+      fix: 'status: attivo',
+      edit: { line: 6, replace: 'status: attivo' },
     });
   });
 

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateSource, type Problem } from '../../src/lib/validate/index.ts';
+import { applyEdit } from '../../src/lib/validate/edits.ts';
+import type { Edit } from '../../src/lib/validate/problem.ts';
 import { casesDir, prepareCase, readSpec } from './corpus.ts';
 
 const TODAY = '2026-11-22';
@@ -19,9 +21,44 @@ const caseNames = fs
   .map((entry) => entry.name)
   .sort();
 
+/** Where an edit puts its fix, as the CLI says it. */
+function editPlace(edit: Edit | undefined): string {
+  if (edit === undefined) return '';
+  if ('renameTo' in edit) return ` [→ ${edit.renameTo}]`;
+  return 'replace' in edit ? ` [riga ${edit.line}]` : ` [dopo la riga ${edit.insertAfter}]`;
+}
+
 /** One line per problem, as an editor reads it: where, what, and the fix. */
 function project(p: Problem): string {
-  return `${p.severity} ${p.file}:${p.line}:${p.column} ${p.field || '(file)'} — ${p.message} | correzione: ${p.fix ?? '(nessuna)'}`;
+  return `${p.severity} ${p.file}:${p.line}:${p.column} ${p.field || '(file)'} — ${p.message} | correzione${editPlace(p.edit)}: ${p.fix ?? '(nessuna)'}`;
+}
+
+/** A problem as a key that survives the fix of another one: no line numbers. */
+function key(p: Problem, renamed: Map<string, string> = new Map()): string {
+  return `${renamed.get(p.file) ?? p.file} ${p.code} ${p.field} ${p.message}`;
+}
+
+/** Applies a problem's edit to a copy of the source, as an editor following «Correzione» would. */
+function applyFix(root: string, p: Problem & { edit: Edit }): Map<string, string> {
+  const abs = path.join(root, p.file);
+  if ('renameTo' in p.edit) {
+    fs.mkdirSync(path.dirname(path.join(root, p.edit.renameTo)), { recursive: true });
+    fs.renameSync(abs, path.join(root, p.edit.renameTo));
+    return new Map([[p.file, p.edit.renameTo]]);
+  }
+  fs.writeFileSync(abs, applyEdit(fs.readFileSync(abs, 'utf8'), p.edit));
+  return new Map();
+}
+
+/** Every key of `after` that `before` does not account for, one for one. */
+function newProblems(before: string[], after: string[]): string[] {
+  const left = [...before];
+  return after.filter((k) => {
+    const i = left.indexOf(k);
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
 }
 
 /** A problem must point inside its file: an existing path, a line that exists, a column on that line. */
@@ -44,14 +81,14 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'area-sconosciuta': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:5:9 areas[0] — area tematica «welfar» non prevista dal vocabolario di ANCI Prova | correzione: usa «welfare»",
+        "error content/projects/anci-prova/nuovo.md:5:9 areas[0] — area tematica «welfar» non prevista dal vocabolario di ANCI Prova | correzione [riga 5]: areas: [welfare]",
       ]
     `);
   },
   'attivo-fine-passata': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "warning content/projects/anci-prova/nuovo.md:6:9 status — lo stato è «attivo» ma la data di fine (2024-06) è passata | correzione: status: concluso (oppure correggi la data di fine)",
+        "warning content/projects/anci-prova/nuovo.md:6:9 status — lo stato è «attivo» ma la data di fine (2024-06) è passata: se il progetto è finito è «concluso», altrimenti correggi la data di fine | correzione [riga 6]: status: concluso",
       ]
     `);
   },
@@ -68,56 +105,56 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'budget-importo-italiano': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:8:9 budget — un importo va scritto come numero: senza «€», senza punti delle migliaia e con il punto per i decimali | correzione: budget: 1714067.00",
+        "error content/projects/anci-prova/nuovo.md:8:9 budget — un importo va scritto come numero: senza «€», senza punti delle migliaia e con il punto per i decimali | correzione [riga 8]: budget: 1714067.00",
       ]
     `);
   },
   'budget-migliaia': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:8:9 budget — scritto così, 1.400 vale 1,4: nei file il punto separa i decimali, non le migliaia | correzione: budget: 1400",
+        "error content/projects/anci-prova/nuovo.md:8:9 budget — scritto così, 1.400 vale 1,4: nei file il punto separa i decimali, non le migliaia | correzione [riga 8]: budget: 1400",
       ]
     `);
   },
   'campo-obbligatorio-mancante': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:2:1 summary — campo obbligatorio mancante: atteso un testo | correzione: aggiungi summary: Azioni coordinate dei Comuni lombardi coinvolti…",
+        "error content/projects/anci-prova/nuovo.md:2:1 summary — campo obbligatorio mancante: atteso un testo | correzione: aggiungi una riga «summary: …» con il valore giusto (sintesi in una frase)",
       ]
     `);
   },
   'campo-sconosciuto-titel': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:3:1 titel — campo sconosciuto «titel»: forse intendevi «title»? «title» è obbligatorio e manca | correzione: rinomina «titel» in «title»",
+        "error content/projects/anci-prova/nuovo.md:3:1 titel — campo sconosciuto «titel»: forse intendevi «title»? «title» è obbligatorio e manca | correzione [riga 3]: title: Nuovo progetto",
       ]
     `);
   },
   'cap-numero': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/organizations/comune-prova.yaml:7:15 address.postalCode — atteso il CAP come testo tra virgolette (es. "06055") | correzione: postalCode: "06055"",
+        "error data/organizations/comune-prova.yaml:7:15 address.postalCode — atteso il CAP come testo tra virgolette (es. "06055") | correzione [riga 7]: postalCode: "06055"",
       ]
     `);
   },
   'cartella-organizzazione-inesistente': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/pages/anci-porva/presentazione.md:1:1 (file) — la cartella «anci-porva» non corrisponde a nessuna organizzazione (manca data/organizations/anci-porva.yaml) | correzione: sposta il file nella cartella «anci-prova»",
+        "error content/pages/anci-porva/presentazione.md:1:1 (file) — la cartella «anci-porva» non corrisponde a nessuna organizzazione (manca data/organizations/anci-porva.yaml) | correzione [→ content/pages/anci-prova/presentazione.md]: sposta il file nella cartella «anci-prova»",
       ]
     `);
   },
   'cifra-diversa': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "warning data/stats/anci-prova/eventi.yaml:7:78 headlines[0].declared — la cifra dichiarata (250) non corrisponde al calcolo dalla tabella: somma della riga «eventi» su 2022, 2023, 2024 = 254 | correzione: se il dato stampato è giusto, correggi la tabella; altrimenti declared: 254. Sul sito compaiono entrambi i valori finché non coincidono.",
+        "warning data/stats/anci-prova/eventi.yaml:7:78 headlines[0].declared — la cifra dichiarata (250) non corrisponde al calcolo dalla tabella: somma della riga «eventi» su 2022, 2023, 2024 = 254 | correzione: se il dato stampato è giusto, correggi la tabella; altrimenti scrivi 254 in «declared». Sul sito compaiono entrambi i valori finché non coincidono.",
       ]
     `);
   },
   'cifra-riga-inesistente': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/eventi.yaml:7:46 headlines[0].row — riga «evento» inesistente in questa tabella | correzione: forse intendevi «eventi»",
+        "error data/stats/anci-prova/eventi.yaml:7:46 headlines[0].row — riga «evento» inesistente in questa tabella | correzione [riga 7]: - { id: eventi-totali, label: eventi, row: eventi, compute: sum, declared: 254 }",
       ]
     `);
   },
@@ -131,14 +168,14 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'colore-malformato': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/organizations/comune-prova.yaml:5:13 brandColor — atteso un colore esadecimale di 6 cifre tra virgolette (es. "#0066CC") | correzione: brandColor: "#0066CC"",
+        "error data/organizations/comune-prova.yaml:5:13 brandColor — atteso un colore esadecimale di 6 cifre tra virgolette (es. "#0066CC") | correzione: (nessuna)",
       ]
     `);
   },
   'colore-senza-virgolette': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/organizations/comune-prova.yaml:5:13 brandColor — atteso un colore esadecimale tra virgolette (es. "#0066CC") | correzione: brandColor: "#0066CC"",
+        "error data/organizations/comune-prova.yaml:5:13 brandColor — atteso un colore esadecimale tra virgolette (es. "#0066CC") | correzione [riga 5]: brandColor: "#0066CC"",
       ]
     `);
   },
@@ -173,7 +210,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'estensione-yml': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/social.yml:1:1 (file) — estensione .yml non riconosciuta per tabella statistica: il file verrebbe ignorato | correzione: rinomina il file in social.yaml",
+        "error data/stats/anci-prova/social.yml:1:1 (file) — tabella statistica con estensione .yml: il file non viene letto | correzione [→ data/stats/anci-prova/social.yaml]: rinomina il file in social.yaml",
       ]
     `);
   },
@@ -194,14 +231,14 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'file-estraneo': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "warning content/pages/anci-prova/appunti.txt:1:1 (file) — file non riconosciuto in content/pages/: qui si aspettano file .md (testo) | correzione: sposta il file fuori da content/pages/ o rinominalo con estensione .md",
+        "error content/pages/anci-prova/appunti.txt:1:1 (file) — file non riconosciuto in content/pages/: qui si leggono solo file .md (testo), questo non verrebbe pubblicato | correzione: se è un contenuto, rinominalo con estensione .md; altrimenti spostalo fuori da content/pages/",
       ]
     `);
   },
   'file-mdx': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.mdx:1:1 (file) — i contenuti si scrivono in .md, non in .mdx: un file MDX può eseguire codice durante la costruzione del sito | correzione: rinomina il file in nuovo.md e togli eventuali import/componenti",
+        "error content/projects/anci-prova/nuovo.mdx:1:1 (file) — i contenuti si scrivono in .md, non in .mdx: un file MDX può eseguire codice durante la costruzione del sito | correzione [→ content/projects/anci-prova/nuovo.md]: rinomina il file in nuovo.md e togli eventuali import/componenti",
       ]
     `);
   },
@@ -246,7 +283,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'html-nel-testo': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "warning content/projects/anci-prova/nuovo.md:4:10 summary — il testo contiene codice HTML («<b>», «</b>», «<br>»): questo campo è testo semplice, e sul sito e nel PDF il codice comparirebbe così com'è | correzione: summary: Un progetto importante per i Comuni. Dal 2024.",
+        "warning content/projects/anci-prova/nuovo.md:4:10 summary — il testo contiene codice HTML («<b>», «</b>», «<br>»): questo campo è testo semplice, e sul sito e nel PDF il codice comparirebbe così com'è | correzione [riga 4]: summary: Un progetto importante per i Comuni. Dal 2024.",
       ]
     `);
   },
@@ -291,28 +328,28 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'membri-migliaia': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/organizations/comune-prova.yaml:6:12 membership.members — scritto così, 1.401 vale 1,401: nei file il punto separa i decimali, non le migliaia | correzione: members: 1401",
+        "error data/organizations/comune-prova.yaml:6:12 membership.members — scritto così, 1.401 vale 1,401: nei file il punto separa i decimali, non le migliaia | correzione [riga 6]: members: 1401",
       ]
     `);
   },
   'nome-file-maiuscole-spazi': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/Nuovo Progetto.md:1:1 (file) — nome non valido «Nuovo Progetto»: nomi di file e cartelle fanno da identificativo e indirizzo web, quindi solo minuscole, cifre e trattini | correzione: rinomina in «nuovo-progetto»",
+        "error content/projects/anci-prova/Nuovo Progetto.md:1:1 (file) — nome non valido «Nuovo Progetto»: nomi di file e cartelle fanno da identificativo e indirizzo web, quindi solo minuscole, cifre e trattini | correzione [→ content/projects/anci-prova/nuovo-progetto.md]: rinomina in «nuovo-progetto»",
       ]
     `);
   },
   'obiettivo-duplicato': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/plans/anci-prova/2021.md:15:13 sections[1].objectives[0].id — obiettivo duplicato «riforma-cal»: l'identificativo è già usato in sections[0] | correzione: id: riforma-cal-2",
+        "error content/plans/anci-prova/2021.md:15:13 sections[1].objectives[0].id — obiettivo duplicato «riforma-cal»: l'identificativo è già usato in sections[0] | correzione [riga 15]: - id: riforma-cal-2",
       ]
     `);
   },
   'partner-sconosciuto': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:10:21 partners[1].organization — organizzazione «anci-toscana» inesistente | correzione: crea data/organizations/anci-toscana.yaml oppure correggi il riferimento (oppure scrivi name: … per un partner senza scheda)",
+        "error content/projects/anci-prova/nuovo.md:10:21 partners[1].organization — organizzazione «anci-toscana» inesistente | correzione: crea data/organizations/anci-toscana.yaml (oppure, per un partner senza scheda, sostituisci «organization» con «name» e il nome) oppure correggi il riferimento",
       ]
     `);
   },
@@ -326,14 +363,14 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'piano-anno-file': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/plans/anci-prova/2021.md:2:7 year — l'anno (2012) non corrisponde al nome del file (2021.md) | correzione: year: 2021 (oppure rinomina il file in 2012.md)",
+        "error content/plans/anci-prova/2021.md:2:7 year — l'anno (2012) non corrisponde al nome del file (2021.md): se è sbagliato il nome, rinomina il file in 2012.md | correzione [riga 2]: year: 2021",
       ]
     `);
   },
   'report-capitolo-sconosciuto': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/reports/anci-prova/catalogo.yaml:6:13 chapters[2].type — ogni capitolo ha un "type" tra: markdown, profile, governance, stats, cards, plan, list | correzione: type: markdown",
+        "error content/reports/anci-prova/catalogo.yaml:6:13 chapters[2].type — ogni capitolo ha un "type" tra: markdown, profile, governance, stats, cards, plan, list | correzione: scrivi il dato giusto nella forma dell'esempio «markdown»",
       ]
     `);
   },
@@ -361,28 +398,28 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'report-testo-inesistente': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/reports/anci-prova/catalogo.yaml:4:29 chapters[0].page — testo «anci-prova/letera» inesistente | correzione: forse intendevi «anci-prova/lettera»",
+        "error content/reports/anci-prova/catalogo.yaml:4:29 chapters[0].page — testo «anci-prova/letera» inesistente: forse intendevi «anci-prova/lettera»? | correzione [riga 4]: - { type: markdown, page: anci-prova/lettera }",
       ]
     `);
   },
   'scheda-collegata-inesistente': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:8:11 related[0] — scheda «anci-prova/sportelo» inesistente | correzione: forse intendevi «anci-prova/sportello»",
+        "error content/projects/anci-prova/nuovo.md:8:11 related[0] — scheda «anci-prova/sportelo» inesistente: forse intendevi «anci-prova/sportello»? | correzione [riga 8]: related: [anci-prova/sportello]",
       ]
     `);
   },
   'stato-sconosciuto': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:6:9 status — atteso uno di: attivo, in-progettazione, concluso | correzione: status: attivo",
+        "error content/projects/anci-prova/nuovo.md:6:9 status — atteso uno di: attivo, in-progettazione, concluso | correzione [riga 6]: status: attivo",
       ]
     `);
   },
   'stats-migliaia-lista': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/social.yaml:4:55 rows[0].values[1] — scritto così, 1.400 vale 1,4: nei file il punto separa i decimali, non le migliaia | correzione: scrivi 1400 al posto di 1.400",
+        "error data/stats/anci-prova/social.yaml:4:55 rows[0].values[1] — scritto così, 1.400 vale 1,4: nei file il punto separa i decimali, non le migliaia | correzione [riga 4]: - { id: post, label: post pubblicati, values: [593, 1400, 863] }",
       ]
     `);
   },
@@ -396,14 +433,14 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'virgola-decimale': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/gradimento.yaml:8:15 headlines[0].declared — in YAML i decimali si scrivono con il punto, non con la virgola | correzione: declared: 4.33",
+        "error data/stats/anci-prova/gradimento.yaml:8:15 headlines[0].declared — in YAML i decimali si scrivono con il punto, non con la virgola | correzione [riga 8]: declared: 4.33",
       ]
     `);
   },
   'virgola-decimale-lista': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/gradimento.yaml:4:66 rows[0].values — la riga «voto» ha 4 valori ma la tabella ha 2 periodi (2022, 2023): i decimali sono scritti con la virgola, e dentro le parentesi quadre la virgola separa i valori (4,33 diventa 4 e 33) | correzione: values: [4.33, 4.5]",
+        "error data/stats/anci-prova/gradimento.yaml:4:66 rows[0].values — la riga «voto» ha 4 valori ma la tabella ha 2 periodi (2022, 2023): i decimali sono scritti con la virgola, e dentro le parentesi quadre la virgola separa i valori (4,33 diventa 4 e 33) | correzione [riga 4]: - { id: voto, label: valutazione media, kind: decimal, values: [ 4.33, 4.5 ] }",
       ]
     `);
   },
@@ -417,7 +454,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'yaml-due-punti-nel-testo': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/pages/anci-prova/nota.md:2:8 (file) — errore di sintassi YAML: un testo che contiene «: » (due punti e spazio) va messo tra virgolette | correzione: title: "Nota metodologica: come leggere i dati"",
+        "error content/pages/anci-prova/nota.md:2:8 (file) — errore di sintassi YAML: un testo che contiene «: » (due punti e spazio) va messo tra virgolette | correzione [riga 2]: title: "Nota metodologica: come leggere i dati"",
       ]
     `);
   },
@@ -445,7 +482,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'report-senza-capitoli': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/reports/anci-prova/catalogo.yaml:3:11 chapters — un report ha almeno un capitolo | correzione: chapters: [ { type: markdown, page: anci-toscana/lettera-presidente } ]",
+        "error content/reports/anci-prova/catalogo.yaml:3:11 chapters — un report ha almeno un capitolo | correzione: (nessuna)",
       ]
     `);
   },
@@ -518,5 +555,55 @@ describe('invalid corpus', () => {
     if (snapshot === undefined)
       throw new Error(`aggiungi «'${name}': (p) => expect(p).toMatchInlineSnapshot(),» e lancia npm test -- tests/validate -u`);
     snapshot(result.problems.map(project));
+  });
+});
+
+/** Every problem of the corpus with a certain fix, as [case, index of the problem]. */
+const fixable: [string, number, string][] = caseNames.flatMap((name) => {
+  const source = path.join(os.tmpdir(), `annuario-fixable-${process.pid}-${name}`);
+  prepareCase(name, readSpec(name), source);
+  try {
+    return validateSource(source, { today: TODAY })
+      .problems.map((p, index) => [name, index, p] as const)
+      .filter(([, , p]) => p.edit !== undefined)
+      .map(([n, index, p]) => [n, index, `${p.field || p.file} ${p.code}`] as [string, number, string]);
+  } finally {
+    fs.rmSync(source, { recursive: true, force: true });
+  }
+});
+
+describe('every «Correzione» applies cleanly', () => {
+  test('the corpus has certain fixes to prove', () => {
+    expect(fixable.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test.each(caseNames)('%s: a fix without an edit is an instruction, not a line to copy', (name) => {
+    const source = path.join(work, `instr-${name}`);
+    prepareCase(name, readSpec(name), source);
+    for (const p of validateSource(source, { today: TODAY }).problems) {
+      if (p.edit !== undefined) {
+        if (!('renameTo' in p.edit)) expect(p.fix, project(p)).toBe('replace' in p.edit ? p.edit.replace.trim() : p.edit.text.trim());
+        continue;
+      }
+      // «campo: valore» or «- voce» at the start would be a line to copy that no test has proved.
+      expect(p.fix ?? '', project(p)).not.toMatch(/^(?:- |[\w.-]+: \S)/);
+    }
+  });
+
+  test.each(fixable)('%s, problem %i (%s): gone after the fix, nothing new', (name, index) => {
+    const source = path.join(work, `fix-${name}-${index}`);
+    prepareCase(name, readSpec(name), source);
+    const before = validateSource(source, { today: TODAY }).problems;
+    const fixed = before[index]!;
+    const renamed = applyFix(source, fixed as Problem & { edit: Edit });
+    const after = validateSource(source, { today: TODAY }).problems;
+    const others = before.filter((_, i) => i !== index).map((p) => key(p, renamed));
+    expect(
+      newProblems(
+        others,
+        after.map((p) => key(p)),
+      ),
+      project(fixed),
+    ).toEqual([]);
   });
 });

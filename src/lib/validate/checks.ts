@@ -18,6 +18,7 @@ import { closest } from './schema-introspect.ts';
 import { nodeAt, sourceOf } from './source-file.ts';
 import { problemAt, type Entry, type LoadedSource } from './load.ts';
 import type { Problem } from './problem.ts';
+import { replaceNode, type LineFix } from './edits.ts';
 
 export interface CheckOptions {
   /** Today as `AAAA-MM-GG`, for status-versus-dates checks. */
@@ -69,21 +70,28 @@ function err(
   entry: Entry,
   at: readonly PropertyKey[],
   message: string,
-  fix: string | undefined,
+  fix: string | LineFix | undefined,
   code: string,
   severity: Problem['severity'] = 'error',
 ): void {
-  ctx.problems.push(problemAt(entry.parsed, [...entry.at, ...at], { severity, message, fix, code }));
+  const lineFix = typeof fix === 'object' ? fix : { fix };
+  ctx.problems.push(problemAt(entry.parsed, [...entry.at, ...at], { severity, message, code, ...lineFix }));
+}
+
+/** The line to copy that writes `value` in place of the field at `at`; the instruction when there is no single line. */
+function setValue(entry: Entry, at: readonly PropertyKey[], value: unknown, otherwise: string): LineFix | string {
+  return replaceNode(entry.parsed, nodeAt(entry.parsed.doc, [...entry.at, ...at]).node, value) ?? otherwise;
 }
 
 function suggestion(value: string, options: Iterable<string>): string | undefined {
   return closest(value, [...options]);
 }
 
-function refFix(_key: string, value: string, options: Iterable<string>, what: string): string {
+/** The reference the editor most likely meant, as the line to copy; else the list or what to create. */
+function refFix(entry: Entry, at: readonly PropertyKey[], value: string, options: Iterable<string>, what: string): LineFix | string {
   const s = suggestion(value, options);
   const list = [...options];
-  if (s) return `forse intendevi «${s}»`;
+  if (s) return setValue(entry, at, s, `forse intendevi «${s}»`);
   return list.length > 0 && list.length <= 12 ? `usa uno di: ${list.join(', ')}` : `crea ${what} oppure correggi il riferimento`;
 }
 
@@ -95,7 +103,15 @@ function requireRef(
   ref: { key: string; value: string; known: { has(id: string): boolean; keys(): Iterable<string> }; noun: string; create: string },
 ): void {
   if (ref.known.has(ref.value)) return;
-  err(ctx, entry, at, `${ref.noun} «${ref.value}» inesistente`, refFix(ref.key, ref.value, ref.known.keys(), ref.create), 'riferimento');
+  const s = suggestion(ref.value, ref.known.keys());
+  err(
+    ctx,
+    entry,
+    at,
+    `${ref.noun} «${ref.value}» inesistente${s ? `: forse intendevi «${s}»?` : ''}`,
+    refFix(entry, at, ref.value, ref.known.keys(), ref.create),
+    'riferimento',
+  );
 }
 
 function checkDuplicates(ctx: Ctx, entry: Entry, items: readonly { id: string }[], at: readonly PropertyKey[], what: string): void {
@@ -108,11 +124,18 @@ function checkDuplicates(ctx: Ctx, entry: Entry, items: readonly { id: string }[
         entry,
         [...at, index, 'id'],
         `identificativo duplicato «${item.id}»: ${what} ${first + 1} usa già lo stesso`,
-        `scegli un identificativo diverso, es. id: ${item.id}-2`,
+        setValue(entry, [...at, index, 'id'], freeId(item.id, seen), 'scegli un identificativo diverso'),
         'duplicato',
       );
     } else seen.set(item.id, index);
   });
+}
+
+/** `riforma-cal-2`, or the first number not taken. */
+function freeId(id: string, taken: { has(id: string): boolean }): string {
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
 }
 
 function checkOrganizationFolder(ctx: Ctx, entry: Entry): void {
@@ -128,12 +151,17 @@ function checkOrganizationFolder(ctx: Ctx, entry: Entry): void {
       column: 1,
       field: '',
       message: `la cartella «${entry.organization}» non corrisponde a nessuna organizzazione (manca data/organizations/${entry.organization}.yaml)`,
-      fix: suggestion(entry.organization, orgs.keys())
-        ? `sposta il file nella cartella «${suggestion(entry.organization, orgs.keys())}»`
-        : `crea data/organizations/${entry.organization}.yaml`,
+      ...folderFix(entry, suggestion(entry.organization, orgs.keys())),
       code: 'riferimento',
     });
   }
+}
+
+function folderFix(entry: Entry, folder: string | undefined): Pick<Problem, 'fix' | 'edit'> {
+  if (folder === undefined) return { fix: `crea data/organizations/${entry.organization ?? ''}.yaml` };
+  const parts = entry.file.split('/');
+  parts[parts.length - 2] = folder;
+  return { fix: `sposta il file nella cartella «${folder}»`, edit: { renameTo: parts.join('/') } };
 }
 
 function checkImage(ctx: Ctx, entry: Entry, src: string, at: readonly PropertyKey[]): void {
@@ -201,7 +229,7 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
           ['areas', index],
           `area tematica «${area}» non prevista dal vocabolario di ${org.name.short}`,
           suggestion(area, vocabulary)
-            ? `usa «${suggestion(area, vocabulary)}»`
+            ? setValue(entry, ['areas', index], suggestion(area, vocabulary), `usa «${suggestion(area, vocabulary) ?? ''}»`)
             : `aggiungi { id: ${area}, label: … } alle aree di data/organizations/${entry.organization}.yaml, o usa una di: ${[...vocabulary].join(', ') || '(nessuna area definita)'}`,
           'riferimento',
         );
@@ -216,7 +244,7 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
         entry,
         ['funding', index],
         `programma di finanziamento «${id}» non definito in data/funding.yaml`,
-        refFix('funding', id, funding.keys(), `la voce «${id}» in data/funding.yaml`),
+        refFix(entry, ['funding', index], id, funding.keys(), `la voce «${id}» in data/funding.yaml`),
         'riferimento',
       );
   });
@@ -227,7 +255,13 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
         entry,
         ['partners', index, 'organization'],
         `organizzazione «${partner.organization}» inesistente`,
-        `${refFix('organization', partner.organization, orgs.keys(), `data/organizations/${partner.organization}.yaml`)} (oppure scrivi name: … per un partner senza scheda)`,
+        refFix(
+          entry,
+          ['partners', index, 'organization'],
+          partner.organization,
+          orgs.keys(),
+          `data/organizations/${partner.organization}.yaml (oppure, per un partner senza scheda, sostituisci «organization» con «name» e il nome)`,
+        ),
         'riferimento',
       );
     }
@@ -253,8 +287,8 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
       ctx,
       entry,
       ['status'],
-      `lo stato è «attivo» ma la data di fine (${card.end}) è passata`,
-      'status: concluso (oppure correggi la data di fine)',
+      `lo stato è «attivo» ma la data di fine (${card.end}) è passata: se il progetto è finito è «concluso», altrimenti correggi la data di fine`,
+      setValue(entry, ['status'], 'concluso', 'status: concluso'),
       'stato-date',
       'warning',
     );
@@ -264,8 +298,8 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
       ctx,
       entry,
       ['status'],
-      `lo stato è «concluso» ma la data di fine (${card.end}) è nel futuro`,
-      'status: attivo (oppure correggi la data di fine)',
+      `lo stato è «concluso» ma la data di fine (${card.end}) è nel futuro: correggi lo stato («attivo») o la data di fine`,
+      'scegli tu quale dei due correggere: solo tu sai se il progetto è finito',
       'stato-date',
     );
   }
@@ -274,8 +308,8 @@ function checkProject(ctx: Ctx, entry: Entry<ProjectCard>): void {
       ctx,
       entry,
       ['status'],
-      `lo stato è «in-progettazione» ma la data di fine (${card.end}) è passata`,
-      'status: concluso (oppure correggi le date)',
+      `lo stato è «in-progettazione» ma la data di fine (${card.end}) è passata: correggi lo stato o le date`,
+      'scegli tu quale dei due correggere: solo tu sai se il progetto è partito',
       'stato-date',
     );
   }
@@ -311,6 +345,15 @@ function headlineIds(ctx: Ctx): Set<string> {
   return out;
 }
 
+/**
+ * Objectives a mistyped `continues` may have meant: those of the plan it names (same
+ * organization and year). A near spelling in another year is another objective, not a typo.
+ */
+function sameYear(ref: string, objectives: readonly string[]): string[] {
+  const plan = ref.slice(0, ref.lastIndexOf('/') + 1);
+  return objectives.filter((candidate) => candidate.startsWith(plan));
+}
+
 function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
   const plan = entry.data;
   if (entry.slug !== String(plan.year)) {
@@ -318,8 +361,12 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
       ctx,
       entry,
       ['year'],
-      `l'anno (${plan.year}) non corrisponde al nome del file (${entry.slug}.md)`,
-      `year: ${entry.slug} (oppure rinomina il file in ${plan.year}.md)`,
+      /^\d{4}$/.test(entry.slug)
+        ? `l'anno (${plan.year}) non corrisponde al nome del file (${entry.slug}.md): se è sbagliato il nome, rinomina il file in ${plan.year}.md`
+        : `il nome del file di un piano è il suo anno: ${entry.slug}.md va rinominato in ${plan.year}.md`,
+      /^\d{4}$/.test(entry.slug)
+        ? setValue(entry, ['year'], Number(entry.slug), `year: ${entry.slug}`)
+        : { fix: `rinomina il file in ${plan.year}.md`, edit: { renameTo: `${path.posix.dirname(entry.file)}/${plan.year}.md` } },
       'anno-file',
     );
   }
@@ -333,7 +380,7 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
         entry,
         ['sections', s, 'objectives', i, 'id'],
         `obiettivo duplicato «${o.id}»: l'identificativo è già usato in ${seen.get(o.id) ?? ''}`,
-        `id: ${o.id}-2`,
+        setValue(entry, ['sections', s, 'objectives', i, 'id'], freeId(o.id, seen), 'scegli un identificativo diverso'),
         'duplicato',
       );
     } else seen.set(o.id, `sections[${s}]`);
@@ -354,7 +401,7 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
           entry,
           [...at, 'continues'],
           `obiettivo «${o.continues}» inesistente`,
-          refFix('continues', o.continues, earlierObjectives, "l'obiettivo nel piano indicato"),
+          refFix(entry, [...at, 'continues'], o.continues, sameYear(o.continues, earlierObjectives), "l'obiettivo nel piano indicato"),
           'riferimento',
         );
       } else if (target.year >= plan.year) {
@@ -406,7 +453,7 @@ function checkPlan(ctx: Ctx, entry: Entry<Plan>): void {
             entry,
             [...evAt, 'headline'],
             `cifra «${ev.headline}» inesistente (forma: organizzazione/tabella/cifra)`,
-            refFix('headline', ev.headline, headlines, 'la cifra nella tabella'),
+            refFix(entry, [...evAt, 'headline'], ev.headline, headlines, 'la cifra nella tabella'),
             'riferimento',
           );
       });
@@ -439,8 +486,8 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
         ctx,
         entry,
         ['periods', index, 'through'],
-        `il mese finale (${p.through}) non è nell'anno del periodo (${p.year})`,
-        `through: ${p.year}-${p.through.slice(5, 7)}`,
+        `il mese finale (${p.through}) non è nell'anno del periodo (${p.year}): correggi il mese o l'anno`,
+        'scegli tu quale dei due correggere',
         'periodo',
       );
     }
@@ -458,7 +505,7 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
           entry,
           ['rows', r],
           `la riga «${row.id}» non ha valori`,
-          `aggiungi values: [${periods.map(() => '…').join(', ')}] (uno per periodo, null se manca) oppure il file ${path.basename(csvRel)}`,
+          `aggiungi a questa riga i valori, uno per periodo (null dove il dato manca), es. values: [${periods.map(() => '…').join(', ')}], oppure scrivili nel file ${path.basename(csvRel)}`,
           'valori',
         );
       return;
@@ -475,7 +522,7 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
           ['rows', r, 'values'],
           `${counted}: i decimali sono scritti con la virgola, e dentro le parentesi quadre la virgola separa i valori (4,33 diventa 4 e 33)`,
           meant?.length === periods.length
-            ? `values: [${meant.map((value) => (value === null ? 'null' : String(value))).join(', ')}]`
+            ? setValue(entry, ['rows', r, 'values'], meant, 'scrivi i decimali con il punto (4.33)')
             : 'scrivi i decimali con il punto (4.33) e separa i valori con una virgola e uno spazio',
           'numero-italiano',
         );
@@ -518,7 +565,7 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
         entry,
         [...at, 'row'],
         `riga «${h.row}» inesistente in questa tabella`,
-        refFix('row', h.row, rowIds, 'la riga'),
+        refFix(entry, [...at, 'row'], h.row, rowIds, 'la riga'),
         'riferimento',
       );
       return;
@@ -542,7 +589,7 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
         entry,
         [...at, 'declared'],
         `la cifra dichiarata (${formatNumberPlain(result.declared)}) non corrisponde al calcolo dalla tabella: ${COMPUTATION_LABELS[h.compute ?? 'sum']} della riga «${h.row}» su ${over} = ${formatNumberPlain(result.computed)}`,
-        `se il dato stampato è giusto, correggi la tabella; altrimenti declared: ${result.computed}. Sul sito compaiono entrambi i valori finché non coincidono.`,
+        `se il dato stampato è giusto, correggi la tabella; altrimenti scrivi ${result.computed} in «declared». Sul sito compaiono entrambi i valori finché non coincidono.`,
         'cifra-diversa',
         'warning',
       );
@@ -560,7 +607,15 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
   const chapterIds = report.chapters.flatMap((c, index) => (c.id === undefined ? [] : [{ id: c.id, index }]));
   const seen = new Map<string, number>();
   for (const { id, index } of chapterIds) {
-    if (seen.has(id)) err(ctx, entry, ['chapters', index, 'id'], `capitolo duplicato «${id}»`, `id: ${id}-2`, 'duplicato');
+    if (seen.has(id))
+      err(
+        ctx,
+        entry,
+        ['chapters', index, 'id'],
+        `capitolo duplicato «${id}»`,
+        setValue(entry, ['chapters', index, 'id'], freeId(id, seen), 'scegli un identificativo diverso'),
+        'duplicato',
+      );
     seen.set(id, index);
   }
   if (report.cover) checkImage(ctx, entry, report.cover.src, ['cover', 'src']);
@@ -615,7 +670,7 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
               entry,
               [...at, 'sections', k],
               `sezione «${s}» inesistente nel piano ${chapter.plan}`,
-              refFix('sections', s, sectionIds, 'la sezione'),
+              refFix(entry, [...at, 'sections', k], s, sectionIds, 'la sezione'),
               'riferimento',
             );
         });
@@ -641,7 +696,7 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
               entry,
               [...at, 'filter', 'areas', k],
               `area «${a}» non prevista dal vocabolario dell'organizzazione`,
-              refFix('areas', a, vocabulary, "l'area"),
+              refFix(entry, [...at, 'filter', 'areas', k], a, vocabulary, "l'area"),
               'riferimento',
             );
         });
@@ -655,7 +710,7 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
               entry,
               [...at, 'order', k],
               `scheda «${ref}» inesistente`,
-              refFix('order', ref, projects.keys(), `content/projects/${ref}.md`),
+              refFix(entry, [...at, 'order', k], ref, projects.keys(), `content/projects/${ref}.md`),
               'riferimento',
             );
             return;

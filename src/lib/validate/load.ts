@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 import { FundingListSchema } from '../../schemas/funding.ts';
 import { OrganizationSchema } from '../../schemas/organization.ts';
@@ -15,12 +15,17 @@ import { ProjectSchema } from '../../schemas/project.ts';
 import { ReportSchema } from '../../schemas/report.ts';
 import { StatsTableSchema } from '../../schemas/stats.ts';
 import { SLUG_RE } from '../../schemas/common.ts';
+import { closest } from './schema-introspect.ts';
 import { fieldPath, type Problem } from './problem.ts';
-import { allowedKeys, closest, closestChoice, exampleAt, expectsNumber, expectsPlainText } from './schema-introspect.ts';
+import { expectsNumber, expectsPlainText } from './schema-introspect.ts';
+import { issuesToProblems, type FileContext } from './schema-problems.ts';
+import { replaceNode } from './edits.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
 import { applyCsvValues } from './stats-csv.ts';
 import type { StatsTable } from '../../schemas/stats.ts';
 import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceText, sourceOf, type ParsedSource } from './source-file.ts';
+
+export { specificIssue, issuesToProblems } from './schema-problems.ts';
 
 export type CollectionName = 'organizations' | 'funding' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
 
@@ -77,16 +82,128 @@ function toRel(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
-function walkFiles(dir: string): string[] {
+/**
+ * Every file under `dir`, and a problem for each entry the validator cannot read as a file: a
+ * symbolic link (refused, and named as pointing outside when it does: the site must be built
+ * from the content source alone) or anything that is neither file nor folder. Hidden entries
+ * (`.DS_Store`, `.gitkeep`) are the system's, not content.
+ */
+function walkFiles(root: string, dir: string, problems: Problem[]): string[] {
   if (!fs.existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walkFiles(abs));
+    if (entry.isSymbolicLink()) problems.push(symlinkProblem(root, abs));
+    else if (entry.isDirectory()) out.push(...walkFiles(root, abs, problems));
     else if (entry.isFile()) out.push(abs);
+    else
+      problems.push(
+        misplaced(
+          toRel(root, abs),
+          'questo elemento non è né un file né una cartella: non viene letto',
+          'rimuovilo dalla cartella dei contenuti',
+        ),
+      );
   }
   return out.sort();
+}
+
+function symlinkProblem(root: string, abs: string): Problem {
+  const rel = toRel(root, abs);
+  let target: string | undefined;
+  try {
+    target = fs.realpathSync(abs);
+  } catch {
+    target = undefined;
+  }
+  const realRoot = fs.realpathSync(root);
+  const outside =
+    target === undefined || path.relative(realRoot, target).startsWith('..') || path.isAbsolute(path.relative(realRoot, target));
+  return misplaced(
+    rel,
+    target === undefined
+      ? 'collegamento (link simbolico) a un file che non esiste: non viene letto'
+      : outside
+        ? `collegamento (link simbolico) a un file fuori dalla cartella dei contenuti (${target}): il sito si costruisce solo da questa cartella, quindi viene rifiutato`
+        : 'collegamento (link simbolico): i collegamenti non vengono seguiti, il contenuto non verrebbe pubblicato',
+    `al posto del collegamento metti una copia del file (${path.basename(rel)})`,
+  );
+}
+
+/** Word processors' and other programs' files: their text must be copied into a content file. */
+const DOCUMENT_EXTS = new Set(['.doc', '.docx', '.odt', '.rtf', '.pdf', '.pages', '.xls', '.xlsx', '.ods']);
+
+/**
+ * Why a file of a collection folder with the wrong extension is not read, and how to fix it: a
+ * rename when the content is plainly there (`nuovo.md.txt`, `2021.markdown`, `social.yml`).
+ */
+function wrongExtension(spec: CollectionSpec, rel: string): Problem {
+  const name = path.posix.basename(rel);
+  const dir = path.posix.dirname(rel);
+  const ext = path.extname(name).toLowerCase();
+  const stem = name.slice(0, name.length - ext.length);
+  const inner = path.extname(stem).toLowerCase();
+  const renamed = (to: string) =>
+    misplaced(rel, `${spec.label} con estensione ${ext}: il file non viene letto`, `rinomina il file in ${to}`, `${dir}/${to}`);
+  if (ext === '.mdx')
+    return misplaced(
+      rel,
+      'i contenuti si scrivono in .md, non in .mdx: un file MDX può eseguire codice durante la costruzione del sito',
+      `rinomina il file in ${stem}.md e togli eventuali import/componenti`,
+      `${dir}/${stem}.md`,
+    );
+  // `nuovo.md.txt`: Notepad added .txt to a file named `nuovo.md`.
+  if (inner === spec.ext || (spec.ext === '.yaml' && inner === '.yml') || (spec.ext === '.md' && inner === '.markdown'))
+    return renamed(`${stem.slice(0, stem.length - inner.length)}${spec.ext}`);
+  if ((ext === '.yml' && spec.ext === '.yaml') || (ext === '.markdown' && spec.ext === '.md')) return renamed(`${stem}${spec.ext}`);
+  if (DOCUMENT_EXTS.has(ext))
+    return misplaced(
+      rel,
+      `documento ${ext} in ${spec.dir}/: qui si leggono solo file ${spec.ext} (${spec.label}), questo non verrebbe pubblicato`,
+      `copia il testo in un file ${spec.ext} (vedi README, «Scrivere i contenuti») e sposta ${name} fuori da ${spec.dir}/`,
+    );
+  return misplaced(
+    rel,
+    `file non riconosciuto in ${spec.dir}/: qui si leggono solo file ${spec.ext} (${spec.label}), questo non verrebbe pubblicato`,
+    `se è un contenuto, rinominalo con estensione ${spec.ext}; altrimenti spostalo fuori da ${spec.dir}/`,
+  );
+}
+
+/** Folders of `content/` and `data/` the validator reads; `data/documents/` holds the source documents. */
+const KNOWN_TOP = new Map<string, Set<string>>([
+  ['content', new Set(['projects', 'plans', 'reports', 'pages'])],
+  ['data', new Set(['organizations', 'stats', 'documents', 'funding.yaml'])],
+]);
+
+/** An entry of `content/` or `data/` that nothing reads: a misspelt folder, a file in the wrong place. */
+function unknownTopEntries(root: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const [top, known] of KNOWN_TOP) {
+    const dir = path.join(root, top);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) continue;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'README.md' || known.has(entry.name)) continue;
+      const rel = `${top}/${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        problems.push(symlinkProblem(root, path.join(dir, entry.name)));
+        continue;
+      }
+      const near = closest(entry.name, [...known]);
+      const list = [...known].map((name) => `${top}/${name}`).join(', ');
+      problems.push(
+        misplaced(
+          rel,
+          `${entry.isDirectory() ? 'cartella' : 'file'} «${rel}» non previsto: il suo contenuto non viene letto (si leggono ${list})`,
+          near !== undefined && !fs.existsSync(path.join(dir, near))
+            ? `rinomina «${rel}» in «${top}/${near}»`
+            : `sposta il contenuto in una delle cartelle lette (${list})`,
+          near !== undefined && !fs.existsSync(path.join(dir, near)) ? `${top}/${near}` : undefined,
+        ),
+      );
+    }
+  }
+  return problems;
 }
 
 export function slugify(text: string): string {
@@ -96,11 +213,6 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-function yamlLine(key: PropertyKey | undefined, value: unknown): string {
-  const rendered = stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim();
-  return typeof key === 'string' ? `${key}: ${rendered}` : rendered;
 }
 
 /** Walks the YAML tree, calling `visit` for every scalar with its logical path. */
@@ -134,134 +246,6 @@ export function problemAt(
   };
 }
 
-/**
- * A union ("a number or «in definizione»") reports one generic message. When exactly one branch
- * accepted the value's type and failed on a finer rule (three decimals, a negative amount, a bad
- * month), that branch's message is the useful one.
- */
-export function specificIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union' || !('errors' in issue) || !Array.isArray(issue.errors)) return issue;
-  const typeMatched = (issue.errors as z.core.$ZodIssue[][]).filter(
-    (branch) =>
-      branch.length > 0 && branch.every((sub) => sub.path.length > 0 || (sub.code !== 'invalid_type' && sub.code !== 'invalid_value')),
-  );
-  const branch = typeMatched.length === 1 ? typeMatched[0] : undefined;
-  const first = branch?.[0];
-  return first ? specificIssue({ ...first, path: [...issue.path, ...first.path] }) : issue;
-}
-
-/** Zod's own English defaults, for shapes no schema message covers (an object or a list given as text). */
-function italianDefault(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (!/^(Invalid input|Invalid option|Too (small|big))/.test(issue.message)) return issue;
-  const expected = issue.code === 'invalid_type' ? issue.expected : undefined;
-  const message =
-    expected === 'object' && issue.path.length === 0
-      ? 'attesi dei campi nella forma «nome: valore», uno per riga'
-      : expected === 'object'
-        ? 'attesi dei campi su righe rientrate sotto questo (es. «author:» e sotto «  name: Maria Rossi»), non un testo'
-        : expected === 'array'
-          ? 'attesa una lista: [a, b] oppure una voce per riga che inizia con «- »'
-          : expected === 'string'
-            ? 'atteso un testo'
-            : expected === 'number'
-              ? 'atteso un numero'
-              : 'valore non valido qui';
-  return { ...issue, message };
-}
-
-/**
- * The fix for a value outside a list of choices: the choice the editor most likely meant, else
- * the instruction to pick one (the message lists them). Never the first choice by default: for
- * «status: chiuso» that would be «attivo».
- */
-function choiceFix(values: readonly unknown[], node: Node | null, lastKey: PropertyKey | undefined): string {
-  if (!isScalar(node)) return 'usa uno dei valori elencati';
-  const written = String(node.value);
-  const choice = closestChoice(written, values.map(String));
-  if (choice === undefined) return `sostituisci «${written}» con uno dei valori elencati`;
-  return typeof lastKey === 'string' ? `${lastKey}: ${choice}` : `sostituisci «${written}» con «${choice}»`;
-}
-
-/** Turns zod issues into editor problems pointing into the file. */
-export function issuesToProblems(
-  parsed: ParsedSource,
-  schema: z.ZodType,
-  issues: readonly z.core.$ZodIssue[],
-  skip: Set<string>,
-): Problem[] {
-  const problems: Problem[] = [];
-  /** Unknown keys that look like a misspelt allowed key, by the field path of that key. */
-  const misspelt = new Map<string, Problem>();
-  // Unknown keys first, so that a required key missing because it is misspelt is known as such.
-  const unknownFirst = [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-  for (const rawIssue of unknownFirst) {
-    const issue = italianDefault(specificIssue(rawIssue));
-    const issuePath = issue.path;
-    if (skip.has(fieldPath(issuePath))) continue;
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = allowedKeys(schema, issuePath);
-      for (const key of issue.keys) {
-        const keyPath = [...issuePath, key];
-        const { key: keyNode } = nodeAt(parsed.doc, keyPath);
-        const pos = positionOf(parsed, keyNode?.range?.[0]);
-        const suggestion = closest(key, allowed);
-        const problem: Problem = {
-          severity: 'error',
-          file: parsed.rel,
-          line: pos.line,
-          column: pos.column,
-          field: fieldPath(keyPath),
-          message: `campo sconosciuto «${key}»${suggestion ? `: forse intendevi «${suggestion}»?` : ''}`,
-          fix: suggestion ? `rinomina «${key}» in «${suggestion}»` : `rimuovi «${key}»; i campi previsti qui sono: ${allowed.join(', ')}`,
-          code: 'campo-sconosciuto',
-        };
-        problems.push(problem);
-        if (suggestion) misspelt.set(fieldPath([...issuePath, suggestion]), problem);
-      }
-      continue;
-    }
-    const { node, exact } = nodeAt(parsed.doc, issuePath);
-    const lastKey = issuePath[issuePath.length - 1];
-    const example = exampleAt(schema, issuePath);
-    // A refinement (impossible date, end before start…) has no example worth copying: the message says what to do.
-    const fix = example === undefined || issue.code === 'custom' || typeof lastKey === 'number' ? undefined : yamlLine(lastKey, example);
-    const missing = !exact || (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined && !exact);
-    const typo = missing ? misspelt.get(fieldPath(issuePath)) : undefined;
-    if (typo) {
-      // «titel: …» for the required «title»: one problem, where the editor wrote it.
-      typo.message = `${typo.message} «${String(lastKey)}» è obbligatorio e manca`;
-      continue;
-    }
-    if (missing) {
-      const pos = positionOf(parsed, node?.range?.[0]);
-      problems.push({
-        severity: 'error',
-        file: parsed.rel,
-        line: pos.line,
-        column: pos.column,
-        field: fieldPath(issuePath),
-        message: `campo obbligatorio mancante: ${issue.message}`,
-        fix: fix === undefined ? undefined : `aggiungi ${fix}`,
-        code: 'campo-mancante',
-      });
-      continue;
-    }
-    const pos = positionOf(parsed, node?.range?.[0]);
-    problems.push({
-      severity: 'error',
-      file: parsed.rel,
-      line: pos.line,
-      column: pos.column,
-      field: fieldPath(issuePath),
-      message: issue.message,
-      found: sourceOf(parsed, node),
-      fix: issue.code === 'invalid_value' ? choiceFix(issue.values, node, lastKey) : fix,
-      code: 'schema',
-    });
-  }
-  return problems;
-}
-
 /** Italian number formats where the schema wants a number: reported once, with the number to write. */
 function numberTraps(parsed: ParsedSource, schema: z.ZodType): { problems: Problem[]; paths: Set<string> } {
   const problems: Problem[] = [];
@@ -273,8 +257,8 @@ function numberTraps(parsed: ParsedSource, schema: z.ZodType): { problems: Probl
     const trap = detectNumberTrap(raw);
     if (!trap) return;
     const pos = positionOf(parsed, node.range?.[0]);
-    const lastKey = scalarPath[scalarPath.length - 1];
     paths.add(fieldPath(scalarPath));
+    const lineFix = replaceNode(parsed, node, trap.yaml, true);
     problems.push({
       severity: 'error',
       file: parsed.rel,
@@ -283,7 +267,8 @@ function numberTraps(parsed: ParsedSource, schema: z.ZodType): { problems: Probl
       field: fieldPath(scalarPath),
       message: trap.reason,
       found: raw,
-      fix: typeof lastKey === 'string' ? `${lastKey}: ${trap.yaml}` : `scrivi ${trap.yaml} al posto di ${raw}`,
+      fix: lineFix?.fix ?? `scrivi ${trap.yaml} al posto di ${raw}`,
+      edit: lineFix?.edit,
       code: 'numero-italiano',
     });
   });
@@ -304,7 +289,7 @@ function htmlInText(parsed: ParsedSource, schema: z.ZodType): Problem[] {
     const tags = node.value.match(HTML_TAG);
     if (!tags || !expectsPlainText(schema, scalarPath)) return;
     const plain = node.value.replace(HTML_TAG, ' ').replace(/\s+/g, ' ').trim();
-    const lastKey = scalarPath[scalarPath.length - 1];
+    const lineFix = replaceNode(parsed, node, plain);
     const pos = positionOf(parsed, node.range?.[0]);
     problems.push({
       severity: 'warning',
@@ -314,7 +299,8 @@ function htmlInText(parsed: ParsedSource, schema: z.ZodType): Problem[] {
       field: fieldPath(scalarPath),
       message: `il testo contiene codice HTML (${[...new Set(tags)].map((tag) => `«${tag}»`).join(', ')}): questo campo è testo semplice, e sul sito e nel PDF il codice comparirebbe così com'è`,
       found: sourceOf(parsed, node),
-      fix: typeof lastKey === 'string' ? yamlLine(lastKey, plain) : `scrivi il testo senza codice: ${plain}`,
+      fix: lineFix?.fix ?? `scrivi il testo senza codice: ${plain}`,
+      edit: lineFix?.edit,
       code: 'html-nel-testo',
     });
   });
@@ -327,6 +313,7 @@ export function validateFile(
   rel: string,
   format: 'yaml' | 'markdown',
   schema: z.ZodType,
+  context: FileContext = {},
 ): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
   const text = readSourceText(abs, rel);
   if ('severity' in text) return { problems: [text] };
@@ -351,13 +338,23 @@ export function validateFile(
   }
   const traps = numberTraps(parsed, schema);
   const result = schema.safeParse(parsed.data);
-  const issueProblems = result.success ? [] : issuesToProblems(parsed, schema, result.error.issues, traps.paths);
+  const issueProblems = result.success ? [] : issuesToProblems(parsed, schema, result.error.issues, traps.paths, context);
   const all = [...problems, ...traps.problems, ...issueProblems, ...htmlInText(parsed, schema)];
   return { parsed, data: result.success && traps.problems.length === 0 ? result.data : undefined, problems: all };
 }
 
-function misplaced(rel: string, message: string, fix: string, severity: Problem['severity'] = 'error'): Problem {
-  return { severity, file: rel, line: 1, column: 1, field: '', message, fix, code: 'file-fuori-posto' };
+function misplaced(rel: string, message: string, fix: string, renameTo?: string): Problem {
+  return {
+    severity: 'error',
+    file: rel,
+    line: 1,
+    column: 1,
+    field: '',
+    message,
+    fix,
+    ...(renameTo === undefined ? {} : { edit: { renameTo } }),
+    code: 'file-fuori-posto',
+  };
 }
 
 /** Loads and validates every file of a source folder. Never throws on content. */
@@ -384,9 +381,10 @@ export function loadSource(root: string): LoadedSource {
   }
   const invalid = new Set<string>();
 
+  problems.push(...unknownTopEntries(root));
   for (const spec of COLLECTIONS) {
     const base = path.join(root, spec.dir);
-    for (const abs of walkFiles(base)) {
+    for (const abs of walkFiles(root, base, problems)) {
       const rel = toRel(root, abs);
       const inner = path.relative(base, abs).split(path.sep);
       const ext = path.extname(abs).toLowerCase();
@@ -395,35 +393,10 @@ export function loadSource(root: string): LoadedSource {
         assets.add(rel);
         continue;
       }
-      if (ext === '.mdx') {
-        problems.push(
-          misplaced(
-            rel,
-            'i contenuti si scrivono in .md, non in .mdx: un file MDX può eseguire codice durante la costruzione del sito',
-            `rinomina il file in ${stem}.md e togli eventuali import/componenti`,
-          ),
-        );
-        continue;
-      }
-      if ((ext === '.yml' && spec.ext === '.yaml') || (ext === '.markdown' && spec.ext === '.md')) {
-        problems.push(
-          misplaced(
-            rel,
-            `estensione ${ext} non riconosciuta per ${spec.label}: il file verrebbe ignorato`,
-            `rinomina il file in ${stem}${spec.ext}`,
-          ),
-        );
-        continue;
-      }
+      // A README explains a folder to the people who edit it; it is not content (see the guide).
+      if (path.basename(abs) === 'README.md') continue;
       if (ext !== spec.ext) {
-        problems.push(
-          misplaced(
-            rel,
-            `file non riconosciuto in ${spec.dir}/: qui si aspettano file ${spec.ext} (${spec.label})`,
-            `sposta il file fuori da ${spec.dir}/ o rinominalo con estensione ${spec.ext}`,
-            'warning',
-          ),
-        );
+        problems.push(wrongExtension(spec, rel));
         continue;
       }
       if (inner.length !== spec.depth) {
@@ -442,11 +415,23 @@ export function loadSource(root: string): LoadedSource {
           field: '',
           message: `nome non valido «${badName}»: nomi di file e cartelle fanno da identificativo e indirizzo web, quindi solo minuscole, cifre e trattini`,
           fix: `rinomina in «${slugify(badName) || 'nome-del-file'}»`,
+          ...(badName === stem && slugify(badName) !== '' && !fs.existsSync(path.join(path.dirname(abs), `${slugify(badName)}${ext}`))
+            ? { edit: { renameTo: `${path.posix.dirname(rel)}/${slugify(badName)}${ext}` } }
+            : {}),
           code: 'nome-file',
         });
         continue;
       }
-      const { parsed, data, problems: fileProblems } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema);
+      const context: FileContext = {
+        idFromName: `${stem}${ext}`,
+        organization,
+        ...(spec.name === 'plans' && /^\d{4}$/.test(stem) ? { derived: { year: Number(stem) } } : {}),
+      };
+      const {
+        parsed,
+        data,
+        problems: fileProblems,
+      } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema, context);
       problems.push(...fileProblems);
       const csvAbs = abs.replace(/\.yaml$/, '.csv');
       if (spec.name === 'stats' && data !== undefined && fs.existsSync(csvAbs)) {

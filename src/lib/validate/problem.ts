@@ -5,6 +5,14 @@
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * A fix a program can apply, so the CLI, `--json` and the tests all carry the same correction:
+ * replace one line (`replace` holds the whole new line, indentation included), insert lines
+ * after a line (0: at the top of the file), or move the file (path relative to the source root).
+ * Only a certain fix gets one; an uncertain one is an instruction in `fix` and nothing here.
+ */
+export type Edit = { line: number; replace: string } | { insertAfter: number; text: string } | { renameTo: string };
+
 export interface Problem {
   severity: Severity;
   /** Path relative to the source root, with forward slashes. */
@@ -17,8 +25,10 @@ export interface Problem {
   message: string;
   /** What the file holds there, as written. */
   found?: string | undefined;
-  /** A line to copy, or an action. */
+  /** With `edit`: the new line, trimmed, or the new name. Without: what to do, never a line to copy. */
   fix?: string | undefined;
+  /** The same fix for programs, when it is certain. */
+  edit?: Edit | undefined;
   /** Stable code for tools and tests, e.g. `schema`, `yaml`, `numero-italiano`. */
   code: string;
 }
@@ -34,6 +44,13 @@ export function countProblems(problems: Problem[]): { errors: number; warnings: 
   return { errors, warnings: problems.length - errors };
 }
 
+/** «Correzione (riga 6)»: where the line to copy goes; a bare «Correzione» introduces an instruction. */
+function fixLabel(edit: Edit | undefined): string {
+  if (edit === undefined || 'renameTo' in edit) return 'Correzione';
+  if ('replace' in edit) return `Correzione (sostituisci la riga ${edit.line})`;
+  return edit.insertAfter === 0 ? 'Correzione (aggiungi in cima)' : `Correzione (aggiungi dopo la riga ${edit.insertAfter})`;
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -46,7 +63,7 @@ export function formatProblems(problems: Problem[]): string {
     lines.push(`${p.file}:${p.line}:${p.column}  ${label}  ${p.field || '(file)'}`);
     lines.push(`  ${p.message}`);
     if (p.found !== undefined) lines.push(`  Trovato: ${p.found}`);
-    if (p.fix !== undefined) lines.push(`  Correzione: ${p.fix}`);
+    if (p.fix !== undefined) lines.push(`  ${fixLabel(p.edit)}: ${p.fix}`);
     lines.push('');
   }
   const { errors, warnings } = countProblems(problems);

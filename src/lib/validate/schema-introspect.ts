@@ -170,3 +170,25 @@ export function closestChoice(word: string, options: readonly string[]): string 
   const prefixed = options.filter((option) => shared(wanted, normal(option)) >= Math.max(4, normal(option).length - 2));
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
+
+/** The `description` documented for the field at `path`, e.g. «Titolo». */
+export function descriptionAt(schema: AnySchema, path: readonly PropertyKey[]): string | undefined {
+  for (const s of [...directAt(schema, path), ...schemasAt(schema, path)]) {
+    const meta = z.globalRegistry.get(s as z.ZodType) as { description?: unknown } | undefined;
+    if (typeof meta?.description === 'string') return meta.description;
+  }
+  return undefined;
+}
+
+/** Whether the field at `path` accepts `value`, by its own schema (refinements included). */
+export function fieldAccepts(schema: AnySchema, path: readonly PropertyKey[], value: unknown): boolean {
+  const declared = directAt(schema, path)[0];
+  const options = declared ? [declared] : schemasAt(schema, path).filter((s) => def(s).type !== 'transform');
+  return options.some((s) => (s as z.ZodType).safeParse(value).success);
+}
+
+/** Whether the field at `path` is an image: an object of `src` and `alt`. */
+export function isImageAt(schema: AnySchema, path: readonly PropertyKey[]): boolean {
+  const keys = allowedKeys(schema, path);
+  return keys.includes('src') && keys.includes('alt');
+}

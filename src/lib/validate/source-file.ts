@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from './problem.ts';
+import { invisibleCharacters } from './invisible-characters.ts';
 
 /** Larger content files are refused: nobody writes a 5 MB card, and parsing it would stall. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -131,7 +132,7 @@ function openingBracket(text: string, end: number, open: '[' | '{', close: ']' |
 }
 
 /** Where a YAML error really is and what to tell the editor: the library points at where it gave up. */
-function describeYamlError(error: YAMLError, text: string): { offset: number; message: string; fix: string } {
+function describeYamlError(error: YAMLError, text: string): { offset: number; message: string; fix: string; newLine?: string } {
   const at = error.pos[0];
   const quote = /Missing closing (["'])quote/.exec(error.message)?.[1] as '"' | "'" | undefined;
   if (quote) {
@@ -155,10 +156,12 @@ function describeYamlError(error: YAMLError, text: string): { offset: number; me
   const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
   const rest = line.slice(at - lineStart);
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(?:\s|$)/.test(rest) && !/^["']/.test(rest)) {
+    const newLine = `${line.slice(0, at - lineStart)}${JSON.stringify(rest.trim())}`;
     return {
       offset: at,
       message: 'un testo che contiene «: » (due punti e spazio) va messo tra virgolette',
-      fix: `${line.slice(0, at - lineStart).trim()} "${rest.trim().replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+      fix: newLine.trim(),
+      newLine,
     };
   }
   const key = /^\s*(?:- )?([^:]+):/.exec(line)?.[1]?.trim();
@@ -176,18 +179,27 @@ function describeYamlError(error: YAMLError, text: string): { offset: number; me
 /** Parses YAML text that starts at `lineOffset` lines into the file; YAML errors become problems. */
 export function parseYamlText(
   rel: string,
-  text: string,
+  written: string,
   lineOffset: number,
-  fullText: string,
+  writtenFile: string,
 ): { parsed?: ParsedSource; problems: Problem[] } {
+  let text = written;
+  let fullText = writtenFile;
+  // Look-alike characters first: they are why the YAML below would fail, and cleaned they do not.
+  const invisible = invisibleCharacters(rel, text, lineOffset);
+  if (invisible.problems.length > 0) {
+    const start = fullText.indexOf(text);
+    fullText = `${fullText.slice(0, start)}${invisible.cleaned}${fullText.slice(start + text.length)}`;
+    text = invisible.cleaned;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...invisible.problems];
   // Only the first syntax error: the ones after it are usually its consequences (a bad indent
   // makes the next line "a sequence item without -"), and their messages would mislead.
   const error = doc.errors[0];
   if (error) {
-    const { offset, message, fix } = describeYamlError(error, text);
+    const { offset, message, fix, newLine } = describeYamlError(error, text);
     const pos = lineCounter.linePos(offset);
     const lineText = text.split(/\r?\n/)[pos.line - 1] ?? '';
     problems.push({
@@ -199,16 +211,18 @@ export function parseYamlText(
       message: `errore di sintassi YAML: ${message}`,
       found: lineText.trim() === '' ? undefined : lineText.trim().slice(0, 80),
       fix,
+      edit: newLine === undefined ? undefined : { line: pos.line + lineOffset, replace: newLine },
       code: 'yaml',
     });
   }
-  if (problems.length > 0) return { problems };
+  if (error) return { problems };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
     return {
       problems: [
+        ...invisible.problems,
         fileProblem(
           rel,
           'yaml',
