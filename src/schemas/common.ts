@@ -38,6 +38,20 @@ export const EntryRefSchema = z
   })
   .meta({ description: 'Riferimento organizzazione/identificativo', examples: ['anci-nazionale/piccoli'] });
 
+/** Years a date or a period of an association's records can have: a typo (`2204`, `202`) falls outside. */
+export const PLAUSIBLE_YEARS = { min: 1900, max: 2100 } as const;
+
+function plausibleYear(year: number): boolean {
+  return year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max;
+}
+
+/** A year as a number, e.g. `2021`, inside {@link PLAUSIBLE_YEARS}. */
+export const YearSchema = z
+  .number({ error: "atteso l'anno come numero (es. 2021)" })
+  .int({ error: "atteso l'anno come numero intero (es. 2021)" })
+  .min(PLAUSIBLE_YEARS.min, { error: `anno non plausibile: atteso tra ${PLAUSIBLE_YEARS.min} e ${PLAUSIBLE_YEARS.max}` })
+  .max(PLAUSIBLE_YEARS.max, { error: `anno non plausibile: atteso tra ${PLAUSIBLE_YEARS.min} e ${PLAUSIBLE_YEARS.max}` });
+
 /** Accepts what YAML parsers hand over for a date (string, year number, JS Date) as a string. */
 function normalizeDateInput(value: unknown): unknown {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
@@ -56,7 +70,10 @@ export const PartialDateSchema = z
       .string({ error: 'attesa una data: AAAA-MM-GG, AAAA-MM oppure AAAA' })
       .regex(PARTIAL_DATE_RE, { error: 'attesa una data nella forma AAAA-MM-GG, AAAA-MM oppure AAAA (es. 2023-06-27)' })
       // Only a date in the right form can be impossible: `31/12/2024` is reported once, by the regex.
-      .refine((text) => !PARTIAL_DATE_RE.test(text) || isValidPartialDate(text), { error: 'questa data non esiste nel calendario' }),
+      .refine((text) => !PARTIAL_DATE_RE.test(text) || isValidPartialDate(text), { error: 'questa data non esiste nel calendario' })
+      .refine((text) => !PARTIAL_DATE_RE.test(text) || !isValidPartialDate(text) || plausibleYear(Number(text.slice(0, 4))), {
+        error: `anno non plausibile: atteso tra ${PLAUSIBLE_YEARS.min} e ${PLAUSIBLE_YEARS.max}`,
+      }),
   )
   .meta({ description: 'Data alla precisione stampata: AAAA-MM-GG, AAAA-MM o AAAA', examples: ['2023-06-27'] });
 

@@ -4,7 +4,7 @@
  * for the introduction.
  */
 import { z } from 'astro/zod';
-import { MarkdownTextSchema, PartialDateSchema, provenanceFields, SlugSchema, TextSchema } from './common.ts';
+import { MarkdownTextSchema, PartialDateSchema, provenanceFields, SlugSchema, TextSchema, YearSchema } from './common.ts';
 
 export const OUTCOME_STATUSES = ['raggiunto', 'parziale', 'non-raggiunto', 'in-corso', 'abbandonato'] as const;
 
@@ -79,11 +79,7 @@ export const PlanSectionSchema = z.strictObject({
 
 export const PlanSchema = z.strictObject({
   /** Year of the plan, e.g. `2021`. */
-  year: z
-    .number({ error: "atteso l'anno come numero (es. 2021)" })
-    .int({ error: "atteso l'anno come numero intero (es. 2021)" })
-    .min(1900, { error: 'anno non plausibile' })
-    .max(2200, { error: 'anno non plausibile' }),
+  year: YearSchema,
   /** Title as printed, e.g. `Piano attività 2021`. */
   title: TextSchema.meta({ description: 'Titolo del piano', examples: ['Piano attività 2021'] }),
   /** Edition date, e.g. `2021-01`. */

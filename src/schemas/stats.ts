@@ -4,16 +4,12 @@
  * (first column the row id, one column per period id).
  */
 import { z } from 'astro/zod';
-import { provenanceFields, SlugSchema, TextSchema } from './common.ts';
+import { provenanceFields, SlugSchema, TextSchema, YearSchema } from './common.ts';
 
 export const VALUE_KINDS = ['integer', 'decimal', 'percent', 'euro', 'rating'] as const;
 export const COMPUTATIONS = ['sum', 'mean', 'last', 'change'] as const;
 
-const yearSchema = z
-  .number({ error: "atteso l'anno come numero (es. 2019)" })
-  .int({ error: "atteso l'anno come numero intero (es. 2019)" })
-  .min(1900, { error: 'anno non plausibile' })
-  .max(2200, { error: 'anno non plausibile' });
+const yearSchema = YearSchema;
 
 /**
  * A period: a whole year (`2019`) or a partial one (`{ year: 2024, through: 2024-06 }` = January
@@ -55,6 +51,8 @@ export const StatsRowSchema = z.strictObject({
   scale: z.strictObject({ min: z.number(), max: z.number() }).optional(),
   /** Unit shown after the value, e.g. `ore`. */
   unit: TextSchema.optional(),
+  /** `true` when the values are changes from a previous value (they may be negative; a percent may pass 100). */
+  change: z.boolean({ error: 'atteso true oppure false' }).optional(),
   /** One value per period, in the order of `periods`; `null` where the table is empty. */
   values: z.array(CellSchema, { error: 'attesa una lista di valori, uno per periodo, es. [593, 630, null]' }).optional(),
   /** Note on the row. */

@@ -12,6 +12,8 @@ export interface CaseSpec {
   remove?: string[];
   /** Files too large to commit, written into the copy at run time: a front matter padded to `bytes`. */
   generate?: { path: string; bytes: number }[];
+  /** Symbolic links made at run time (git on every system does not keep them): `target` as written in the link. */
+  symlinks?: { path: string; target: string }[];
   /** What the validator must find: errors (the default), only warnings, or nothing at all. */
   expect?: 'error' | 'warning' | 'none';
 }
@@ -25,6 +27,7 @@ export function prepareCase(name: string, spec: CaseSpec, target: string): void 
   fs.cpSync(baseSource, target, { recursive: true });
   fs.cpSync(path.join(casesDir, name), target, { recursive: true, filter: (from) => path.basename(from) !== 'case.json' });
   for (const rel of spec.remove ?? []) fs.rmSync(path.join(target, rel));
+  for (const link of spec.symlinks ?? []) fs.symlinkSync(link.target, path.join(target, link.path));
   for (const file of spec.generate ?? []) {
     const abs = path.join(target, file.path);
     fs.mkdirSync(path.dirname(abs), { recursive: true });

@@ -168,7 +168,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'colore-malformato': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/organizations/comune-prova.yaml:5:13 brandColor — atteso un colore esadecimale di 6 cifre tra virgolette (es. "#0066CC") | correzione: (nessuna)",
+        "error data/organizations/comune-prova.yaml:5:13 brandColor — atteso un colore esadecimale di 6 cifre tra virgolette (es. "#0066CC") | correzione: correggi il valore come indicato",
       ]
     `);
   },
@@ -297,17 +297,14 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'intestazione-mancante': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/pages/anci-prova/presentazione.md:1:1 (file) — manca l'intestazione (front matter): il file deve iniziare con una riga «---», i campi, e un'altra riga «---» | correzione: aggiungi in cima al file:
-      ---
-      title: …
-      ---",
+        "error content/pages/anci-prova/presentazione.md:1:1 (file) — manca l'intestazione (front matter): il file deve iniziare con una riga «---», i campi, e un'altra riga «---» | correzione: aggiungi in cima al file una riga «---», poi i campi, uno per riga nella forma «nome: valore» (copiali da un file dello stesso tipo), e un'altra riga «---»",
       ]
     `);
   },
   'intestazione-non-campi': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/pages/anci-prova/presentazione.md:2:1 (file) — attesi dei campi nella forma «nome: valore», uno per riga | correzione: (nessuna)",
+        "error content/pages/anci-prova/presentazione.md:2:1 (file) — attesi dei campi nella forma «nome: valore», uno per riga | correzione: metti un campo per riga nella forma «nome: valore» (copia la struttura da un file dello stesso tipo)",
       ]
     `);
   },
@@ -356,7 +353,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'percentuale-oltre-100': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/organizations/comune-prova.yaml:5:41 membership.share — una percentuale va da 0 a 100 | correzione: (nessuna)",
+        "error data/organizations/comune-prova.yaml:5:41 membership.share — una percentuale va da 0 a 100 | correzione: correggi il valore come indicato",
       ]
     `);
   },
@@ -482,7 +479,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'report-senza-capitoli': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/reports/anci-prova/catalogo.yaml:3:11 chapters — un report ha almeno un capitolo | correzione: (nessuna)",
+        "error content/reports/anci-prova/catalogo.yaml:3:11 chapters — un report ha almeno un capitolo | correzione: correggi il valore come indicato",
       ]
     `);
   },
@@ -508,6 +505,233 @@ const snapshots: Record<string, (problems: string[]) => void> = {
       ]
     `);
   },
+  'anno-non-plausibile': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:8 start — anno non plausibile: atteso tra 1900 e 2100 | correzione: (nessuna)",
+      ]
+    `);
+  },
+  'campo-id-estraneo': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:2:1 id — campo sconosciuto «id»: l'identificativo è il nome del file (nuovo.md) | correzione: togli la riga «id: …»; per cambiare identificativo rinomina il file",
+      ]
+    `);
+  },
+  'cartella-sconosciuta': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/progetti:1:1 (file) — cartella «content/progetti» non prevista: il suo contenuto non viene letto (si leggono content/projects, content/plans, content/reports, content/pages) | correzione: sposta il contenuto di content/progetti/ in content/projects/",
+      ]
+    `);
+  },
+  'chiavi-interne-come-valori': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:5:9 areas[0] — area tematica «constructor» non prevista dal vocabolario di ANCI Prova | correzione: aggiungi { id: constructor, label: … } alle aree di data/organizations/anci-prova.yaml, o usa una di: welfare, ambiente",
+        "error content/projects/anci-prova/nuovo.md:7:11 funding[0] — programma di finanziamento «tostring» non definito in data/funding.yaml | correzione: crea la voce «tostring» in data/funding.yaml oppure correggi il riferimento",
+        "error content/projects/anci-prova/nuovo.md:8:11 related[0] — scheda «anci-prova/constructor» inesistente | correzione: crea content/projects/anci-prova/constructor.md oppure correggi il riferimento",
+      ]
+    `);
+  },
+  'chiavi-interne-javascript': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:1 __proto__ — campo sconosciuto «__proto__» | correzione: togli «__proto__» o spostane il contenuto in un campo previsto: kind, title, summary, areas, status, start, end, datesAsPrinted, budget, funding, role, partners, territories, publications, links, related, cover, source, readings, uncertain",
+        "error content/projects/anci-prova/nuovo.md:8:40 cover.constructor — campo sconosciuto «constructor» | correzione: togli «constructor» o spostane il contenuto in un campo previsto: src, alt",
+        "error content/projects/anci-prova/nuovo.md:10:20 partners[0].toString — campo sconosciuto «toString» | correzione: togli «toString» o spostane il contenuto in un campo previsto: organization, name, relation",
+        "error content/projects/anci-prova/nuovo.md:11:20 partners[1].hasOwnProperty — campo sconosciuto «hasOwnProperty» | correzione: togli «hasOwnProperty» o spostane il contenuto in un campo previsto: organization, name, relation",
+        "error content/projects/anci-prova/nuovo.md:12:1 prototype — campo sconosciuto «prototype» | correzione: togli «prototype» o spostane il contenuto in un campo previsto: kind, title, summary, areas, status, start, end, datesAsPrinted, budget, funding, role, partners, territories, publications, links, related, cover, source, readings, uncertain",
+      ]
+    `);
+  },
+  'collegamento-fuori': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:1:1 (file) — collegamento (link simbolico) a un file fuori dalla cartella dei contenuti (/etc/hostname): il sito si costruisce solo da questa cartella, quindi viene rifiutato | correzione: al posto del collegamento metti una copia del file (nuovo.md)",
+      ]
+    `);
+  },
+  'collegamento-interno': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/copia.md:1:1 (file) — collegamento (link simbolico): i collegamenti non vengono seguiti, il contenuto non verrebbe pubblicato | correzione: al posto del collegamento metti una copia del file (copia.md)",
+      ]
+    `);
+  },
+  'continues-senza-organizzazione': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/plans/anci-prova/2022.md:10:20 sections[0].objectives[0].continues — atteso un riferimento nella forma "organizzazione/anno/obiettivo" (es. "anci-toscana/2018/riforma-cal") | correzione [riga 10]: continues: anci-prova/2021/riforma-cal",
+      ]
+    `);
+  },
+  'continues-senza-organizzazione-inesistente': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/plans/anci-prova/2022.md:10:20 sections[0].objectives[0].continues — atteso un riferimento nella forma "organizzazione/anno/obiettivo" (es. "anci-toscana/2018/riforma-cal") | correzione: correggi il valore come indicato",
+      ]
+    `);
+  },
+  'copertina-percorso-windows': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:8 cover — un'immagine si indica con due campi rientrati sotto «cover:»: «src», il percorso del file rispetto a questo file (es. ./foto.jpg), e «alt», la descrizione per chi non vede l'immagine; un percorso del proprio computer non vale, perché il sito si costruisce altrove | correzione: copia foto.jpg nella cartella content/projects/anci-prova/ (accanto a nuovo.md), poi scrivi al posto di questa riga: «cover:», sotto «  src: ./foto.jpg» e «  alt: » con la descrizione dell'immagine",
+      ]
+    `);
+  },
+  'data-italiana-giorno': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:8:6 end — attesa una data nella forma AAAA-MM-GG, AAAA-MM oppure AAAA (es. 2023-06-27) | correzione [riga 8]: end: 2024-12-31",
+      ]
+    `);
+  },
+  'data-italiana-impossibile': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:8:6 end — la data 31/02/2024 non esiste nel calendario | correzione: scrivi la data giusta nella forma AAAA-MM-GG (es. 2024-12-31), AAAA-MM oppure AAAA",
+      ]
+    `);
+  },
+  'data-italiana-mese': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:8 start — attesa una data nella forma AAAA-MM-GG, AAAA-MM oppure AAAA (es. 2023-06-27) | correzione [riga 7]: start: 2025-03",
+      ]
+    `);
+  },
+  'data-italiana-parole': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:8 start — attesa una data nella forma AAAA-MM-GG, AAAA-MM oppure AAAA (es. 2023-06-27) | correzione [riga 7]: start: 2025-03",
+      ]
+    `);
+  },
+  'documento-origine-inesistente': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:21 source.document — documento di origine «doc-prva.txt» non presente in data/documents/: forse intendevi «doc-prova.txt»? | correzione [riga 7]: source: { document: doc-prova.txt }",
+      ]
+    `);
+  },
+  'file-docx': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/bozza.docx:1:1 (file) — documento .docx in content/projects/: qui si leggono solo file .md (scheda), questo non verrebbe pubblicato | correzione: copia il testo in un file .md (vedi README, «Scrivere i contenuti») e sposta bozza.docx fuori da content/projects/",
+      ]
+    `);
+  },
+  'file-markdown': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.markdown:1:1 (file) — scheda con estensione .markdown: il file non viene letto | correzione [→ content/projects/anci-prova/nuovo.md]: rinomina il file in nuovo.md",
+      ]
+    `);
+  },
+  'file-md-txt': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md.txt:1:1 (file) — scheda con estensione .txt: il file non viene letto | correzione [→ content/projects/anci-prova/nuovo.md]: rinomina il file in nuovo.md",
+      ]
+    `);
+  },
+  'invisibile-nbsp-dopo-due-punti': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:6:8 (file) — caratteri invisibili o tipografici, di solito incollati da Word: spazio non separabile (U+00A0) a 6:8. Cambiano il modo in cui il file viene letto | correzione [riga 6]: status: attivo",
+      ]
+    `);
+  },
+  'invisibile-nbsp-migliaia': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:12 (file) — caratteri invisibili o tipografici, di solito incollati da Word: spazio non separabile (U+00A0) a 7:12. Cambiano il modo in cui il file viene letto | correzione [riga 7]: budget: 120000",
+      ]
+    `);
+  },
+  'invisibile-nbsp-rientro': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:9:1 (file) — caratteri invisibili o tipografici, di solito incollati da Word: spazio non separabile (U+00A0) a 9:1, 9:2, 9:3, 9:4. Cambiano il modo in cui il file viene letto | correzione [riga 9]: relation: collaborazione",
+      ]
+    `);
+  },
+  'invisibile-spazio-zero': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:6:12 (file) — caratteri invisibili o tipografici, di solito incollati da Word: spazio di larghezza zero (U+200B) a 6:12. Cambiano il modo in cui il file viene letto | correzione [riga 6]: status: attivo",
+      ]
+    `);
+  },
+  'invisibile-tab-nel-valore': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:3:13 (file) — caratteri invisibili o tipografici, di solito incollati da Word: carattere Tab a 3:13. Cambiano il modo in cui il file viene letto | correzione [riga 3]: title: Nuovo progetto",
+      ]
+    `);
+  },
+  'invisibile-virgolette-curve': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:3:8 (file) — caratteri invisibili o tipografici, di solito incollati da Word: virgolette curve «“ ”» a 3:8. Cambiano il modo in cui il file viene letto | correzione [riga 3]: title: "Nuovo progetto"",
+      ]
+    `);
+  },
+  'piano-senza-anno': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/plans/anci-prova/2025.md:2:1 year — campo obbligatorio mancante: atteso l'anno come numero (es. 2021) | correzione [dopo la riga 1]: year: 2025",
+      ]
+    `);
+  },
+  'piano-senza-anno-nome-libero': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/plans/anci-prova/piano-2025.md:2:1 year — campo obbligatorio mancante: atteso l'anno come numero (es. 2021) | correzione: aggiungi una riga «year: …» con il valore giusto",
+      ]
+    `);
+  },
+  'readme-ammesso': (p) => {
+    expect(p).toMatchInlineSnapshot(`[]`);
+  },
+  'stats-conteggio-negativo': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/quote.yaml:4:62 rows[0].values[1] — un conteggio non può essere negativo (qui c'è -4) | correzione: correggi il valore (o il tipo della riga, «kind»)",
+      ]
+    `);
+  },
+  'stats-csv-conteggio-negativo': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/quote.yaml:4:5 rows[0].values[1] — un conteggio non può essere negativo (qui c'è -4), nel file quote.csv (riga «eventi», periodo 2023) | correzione: correggi il valore (o il tipo della riga, «kind»)",
+      ]
+    `);
+  },
+  'stats-percentuale-oltre-100': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/quote.yaml:4:86 rows[0].values[1] — una percentuale di un totale va da 0 a 100 (qui c'è 120); se è una variazione rispetto a un periodo precedente, scrivi change: true nella riga | correzione: correggi il valore (o il tipo della riga, «kind»)",
+      ]
+    `);
+  },
+  'stats-voto-fuori-scala': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/quote.yaml:4:91 rows[0].values[1] — valore fuori scala: la valutazione va da 1 a 5 (qui c'è 7) | correzione: correggi il valore (o il tipo della riga, «kind»)",
+        "error data/stats/anci-prova/quote.yaml:6:92 headlines[0].declared — valore fuori scala: la valutazione va da 1 a 5 (qui c'è 6) | correzione: correggi il valore stampato o il tipo («kind»)",
+      ]
+    `);
+  },
+  'titolo-mancante': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:2:1 title — campo obbligatorio mancante: atteso un testo | correzione: aggiungi una riga «title: …» con il valore giusto (titolo)",
+      ]
+    `);
+  },
 };
 
 let work: string;
@@ -522,7 +746,7 @@ afterAll(() => {
 
 describe('invalid corpus', () => {
   test('there are enough cases, each with its inline snapshot', () => {
-    expect(caseNames.length).toBeGreaterThanOrEqual(34);
+    expect(caseNames.length).toBeGreaterThanOrEqual(90);
     expect(Object.keys(snapshots).sort()).toEqual(caseNames);
   });
 

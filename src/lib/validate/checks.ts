@@ -14,6 +14,7 @@ import { earliestDay, latestDay, parsePartialDate } from '../partial-date.ts';
 import { computeHeadline, tablePeriods } from '../stats.ts';
 import { formatNumberPlain } from '../format.ts';
 import { decimalCommaList } from './italian-numbers.ts';
+import { outOfRange } from './value-ranges.ts';
 import { closest } from './schema-introspect.ts';
 import { nodeAt, sourceOf } from './source-file.ts';
 import { problemAt, type Entry, type LoadedSource } from './load.ts';
@@ -38,6 +39,8 @@ type Ctx = {
   known: Map<string, KnownEntries>;
   objectives?: Map<string, { plan: Entry<Plan>; year: number }>;
   headlines?: Set<string>;
+  /** Files of `data/documents/`, or null when the source has no such folder. */
+  documents?: string[] | null;
 };
 
 /** Valid entries by id; `has` is also true for files that exist but failed validation (reported on their own). */
@@ -83,8 +86,18 @@ function setValue(entry: Entry, at: readonly PropertyKey[], value: unknown, othe
   return replaceNode(entry.parsed, nodeAt(entry.parsed.doc, [...entry.at, ...at]).node, value) ?? otherwise;
 }
 
+/**
+ * The existing id the editor most likely meant. For a reference with parts (`anci-prova/sportelo`,
+ * `anci-prova/2021/riforma-cal`) only the last part may differ: a near spelling with another
+ * organization or year is another entry, not a typo.
+ */
 function suggestion(value: string, options: Iterable<string>): string | undefined {
-  return closest(value, [...options]);
+  const cut = value.lastIndexOf('/') + 1;
+  if (cut === 0) return closest(value, [...options]);
+  const prefix = value.slice(0, cut);
+  const same = [...options].filter((option) => option.startsWith(prefix)).map((option) => option.slice(cut));
+  const last = closest(value.slice(cut), same);
+  return last === undefined ? undefined : `${prefix}${last}`;
 }
 
 /** The reference the editor most likely meant, as the line to copy; else the list or what to create. */
@@ -530,6 +543,8 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
         err(ctx, entry, ['rows', r, 'values'], counted, `un valore per periodo, nello stesso ordine; null dove il dato manca`, 'valori');
       }
     }
+    // Values read from the CSV beside the table have no place in this file: the message names the CSV cell.
+    const fromCsv = !nodeAt(entry.parsed.doc, [...entry.at, 'rows', r, 'values']).exact;
     if (row.kind === 'rating' && row.scale === undefined)
       err(ctx, entry, ['rows', r, 'scale'], 'una valutazione deve indicare la scala', 'scale: { min: 1, max: 5 }', 'valori');
     row.values.forEach((value, v) => {
@@ -544,16 +559,16 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
           'valori',
         );
       }
-      if (row.kind === 'rating' && row.scale && (value < row.scale.min || value > row.scale.max)) {
+      const outside = outOfRange(value, row);
+      if (outside !== undefined)
         err(
           ctx,
           entry,
           ['rows', r, 'values', v],
-          `valore fuori scala (${row.scale.min}–${row.scale.max})`,
-          'correggi il valore o la scala',
-          'valori',
+          fromCsv ? `${outside}, nel file ${path.basename(csvRel)} (riga «${row.id}», periodo ${periods[v]?.id ?? ''})` : outside,
+          'correggi il valore (o il tipo della riga, «kind»)',
+          'fuori-intervallo',
         );
-      }
     });
   });
   const rowIds = new Set(table.rows.map((r) => r.id));
@@ -581,6 +596,14 @@ function checkStats(ctx: Ctx, entry: Entry<StatsTable>): void {
           'riferimento',
         );
     });
+    const row = table.rows.find((candidate) => candidate.id === h.row);
+    const kind = h.kind ?? row?.kind;
+    const declaredOutside =
+      h.declared === undefined || kind === undefined || h.compute === 'change'
+        ? undefined
+        : outOfRange(h.declared, { kind, scale: h.scale ?? row?.scale, change: row?.change });
+    if (declaredOutside !== undefined)
+      err(ctx, entry, [...at, 'declared'], declaredOutside, 'correggi il valore stampato o il tipo («kind»)', 'fuori-intervallo');
     const result = computeHeadline(table, h);
     if (result.differs && result.computed !== null && result.declared !== null) {
       const over = result.periodsUsed.join(', ');
@@ -742,6 +765,38 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
   });
 }
 
+/** The folder of the source documents the content was transcribed from, named by `source.document`. */
+const DOCUMENTS_DIR = 'data/documents';
+
+/**
+ * A `source.document` must name a file of `data/documents/` when the source keeps its documents
+ * there (older sources do not: then the name is only a label).
+ */
+function checkSourceDocument(ctx: Ctx, entry: Entry): void {
+  const source = (entry.data as { source?: { document?: unknown } }).source;
+  const document = source?.document;
+  if (typeof document !== 'string') return;
+  if (ctx.documents === undefined) ctx.documents = listDocuments(ctx.root);
+  if (ctx.documents === null || ctx.documents.includes(document)) return;
+  const near = suggestion(document, ctx.documents);
+  err(
+    ctx,
+    entry,
+    ['source', 'document'],
+    `documento di origine «${document}» non presente in ${DOCUMENTS_DIR}/${near ? `: forse intendevi «${near}»?` : ''}`,
+    near
+      ? setValue(entry, ['source', 'document'], near, `forse intendevi «${near}»`)
+      : `metti il documento in ${DOCUMENTS_DIR}/ oppure correggi il nome`,
+    'riferimento',
+  );
+}
+
+function listDocuments(root: string): string[] | null {
+  const dir = path.join(root, DOCUMENTS_DIR);
+  if (!fs.existsSync(dir)) return null;
+  return fs.readdirSync(dir).filter((name) => !name.startsWith('.') && name !== 'README.md');
+}
+
 /** Runs every cross-entry check. */
 export function checkSource(loaded: LoadedSource, options: CheckOptions): Problem[] {
   const byCollection = new Map<string, Map<string, Entry>>();
@@ -764,6 +819,7 @@ export function checkSource(loaded: LoadedSource, options: CheckOptions): Proble
   const ctx: Ctx = { problems, byCollection, root: loaded.root, assets: loaded.assets, invalid: loaded.invalid, options, known: new Map() };
   for (const entry of loaded.entries) {
     checkOrganizationFolder(ctx, entry);
+    checkSourceDocument(ctx, entry);
     switch (entry.collection) {
       case 'organizations':
         checkOrganization(ctx, entry as Entry<Organization>);

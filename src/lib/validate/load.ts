@@ -176,6 +176,19 @@ const KNOWN_TOP = new Map<string, Set<string>>([
   ['data', new Set(['organizations', 'stats', 'documents', 'funding.yaml'])],
 ]);
 
+/** Folder names an editor may write in Italian, and the folder they mean. */
+const ITALIAN_FOLDERS = new Map([
+  ['progetti', 'projects'],
+  ['schede', 'projects'],
+  ['piani', 'plans'],
+  ['pagine', 'pages'],
+  ['testi', 'pages'],
+  ['report', 'reports'],
+  ['organizzazioni', 'organizations'],
+  ['statistiche', 'stats'],
+  ['documenti', 'documents'],
+]);
+
 /** An entry of `content/` or `data/` that nothing reads: a misspelt folder, a file in the wrong place. */
 function unknownTopEntries(root: string): Problem[] {
   const problems: Problem[] = [];
@@ -189,15 +202,17 @@ function unknownTopEntries(root: string): Problem[] {
         problems.push(symlinkProblem(root, path.join(dir, entry.name)));
         continue;
       }
-      const near = closest(entry.name, [...known]);
+      const near = ITALIAN_FOLDERS.get(entry.name) ?? closest(entry.name, [...known]);
       const list = [...known].map((name) => `${top}/${name}`).join(', ');
       problems.push(
         misplaced(
           rel,
-          `${entry.isDirectory() ? 'cartella' : 'file'} «${rel}» non previsto: il suo contenuto non viene letto (si leggono ${list})`,
-          near !== undefined && !fs.existsSync(path.join(dir, near))
-            ? `rinomina «${rel}» in «${top}/${near}»`
-            : `sposta il contenuto in una delle cartelle lette (${list})`,
+          `${entry.isDirectory() ? 'cartella' : 'file'} «${rel}» non ${entry.isDirectory() ? 'prevista' : 'previsto'}: il suo contenuto non viene letto (si leggono ${list})`,
+          near === undefined
+            ? `sposta il contenuto in una delle cartelle lette (${list})`
+            : fs.existsSync(path.join(dir, near))
+              ? `sposta il contenuto di ${rel}/ in ${top}/${near}/`
+              : `rinomina «${rel}» in «${top}/${near}»`,
           near !== undefined && !fs.existsSync(path.join(dir, near)) ? `${top}/${near}` : undefined,
         ),
       );
@@ -357,6 +372,17 @@ function misplaced(rel: string, message: string, fix: string, renameTo?: string)
   };
 }
 
+/**
+ * Whether the plan file an objective reference names has an objective with that id, read as text:
+ * the plans may not be loaded yet when a reference to one is checked.
+ */
+function objectiveInPlanFile(root: string, ref: string): boolean {
+  const [organization, year, id] = ref.split('/');
+  const file = path.join(root, 'content', 'plans', organization ?? '', `${year ?? ''}.md`);
+  if (!fs.existsSync(file)) return false;
+  return new RegExp(`^[\\s-]*id:\\s*["']?${id ?? ''}["']?\\s*$`, 'm').test(fs.readFileSync(file, 'utf8'));
+}
+
 /** Loads and validates every file of a source folder. Never throws on content. */
 export function loadSource(root: string): LoadedSource {
   const entries: Entry[] = [];
@@ -425,6 +451,7 @@ export function loadSource(root: string): LoadedSource {
       const context: FileContext = {
         idFromName: `${stem}${ext}`,
         organization,
+        objectiveExists: (ref) => objectiveInPlanFile(root, ref),
         ...(spec.name === 'plans' && /^\d{4}$/.test(stem) ? { derived: { year: Number(stem) } } : {}),
       };
       const {

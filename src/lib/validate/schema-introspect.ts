@@ -34,6 +34,14 @@ function unwrap(schema: AnySchema): AnySchema[] {
   }
 }
 
+/**
+ * The shape's own field `key`: `shape['constructor']` or `shape['__proto__']` would be the
+ * object's inherited machinery, not a field, and an editor can write any key.
+ */
+function ownField(shape: unknown, key: string): AnySchema | undefined {
+  return Object.hasOwn(shape as object, key) ? (shape as Record<string, AnySchema>)[key] : undefined;
+}
+
 /** Every schema a value at `path` may have to match. */
 export function schemasAt(schema: AnySchema, path: readonly PropertyKey[]): AnySchema[] {
   let current = unwrap(schema);
@@ -42,7 +50,7 @@ export function schemasAt(schema: AnySchema, path: readonly PropertyKey[]): AnyS
     for (const s of current) {
       const d = def(s);
       if (d.type === 'object' && typeof seg === 'string') {
-        const child = (d['shape'] as Record<string, AnySchema>)[seg];
+        const child = ownField(d['shape'], seg);
         if (child) next.push(...unwrap(child));
       } else if (d.type === 'array' && typeof seg === 'number') {
         next.push(...unwrap(d['element'] as AnySchema));
@@ -109,7 +117,7 @@ function directAt(schema: AnySchema, path: readonly PropertyKey[]): AnySchema[] 
   for (const p of parents) {
     const d = def(p);
     if (d.type === 'object' && typeof seg === 'string') {
-      let child = (d['shape'] as Record<string, AnySchema>)[seg];
+      let child = ownField(d['shape'], seg);
       while (child) {
         out.push(child);
         const cd = def(child);

@@ -20,6 +20,8 @@ export interface FileContext {
   idFromName?: string;
   /** The organization folder, for references written without it. */
   organization?: string | undefined;
+  /** Whether an objective `organizzazione/anno/obiettivo` exists: a reference is completed only towards one that does. */
+  objectiveExists?: (ref: string) => boolean;
 }
 
 /**
@@ -76,7 +78,9 @@ function candidates(written: string, context: FileContext): unknown[] {
   const date = readItalianDate(written);
   if (date && 'iso' in date) out.push(date.iso);
   // `2021/presenza-social`: an objective of the same organization, written without it.
-  if (context.organization !== undefined && /^\d{4}\/[a-z0-9-]+$/.test(written)) out.push(`${context.organization}/${written}`);
+  const ownObjective = `${context.organization ?? ''}/${written}`;
+  if (context.organization !== undefined && /^\d{4}\/[a-z0-9-]+$/.test(written) && context.objectiveExists?.(ownObjective))
+    out.push(ownObjective);
   return out;
 }
 
@@ -227,9 +231,13 @@ function valueProblem(parsed: ParsedSource, schema: z.ZodType, issue: z.core.$Zo
   // follow, never as the line to copy (it is another entry's value).
   const example = exampleAt(schema, issuePath);
   const form =
-    issue.code === 'custom' || issue.message.includes('(es.') || (typeof example !== 'string' && typeof example !== 'number')
+    issue.code === 'custom'
       ? undefined
-      : `scrivi il dato giusto nella forma dell'esempio «${String(example)}»`;
+      : issue.message.includes('(es.') || (typeof example !== 'string' && typeof example !== 'number')
+        ? issuePath.length === 0
+          ? 'metti un campo per riga nella forma «nome: valore» (copia la struttura da un file dello stesso tipo)'
+          : 'correggi il valore come indicato'
+        : `scrivi il dato giusto nella forma dell'esempio «${String(example)}»`;
   return { ...base, message: issue.message, fix: form };
 }
 

@@ -193,7 +193,23 @@ export function parseYamlText(
     text = invisible.cleaned;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch {
+    // The parser recurses once per level: thousands of nested brackets exhaust the stack.
+    return {
+      problems: [
+        ...invisible.problems,
+        fileProblem(
+          rel,
+          'yaml',
+          'errore di sintassi YAML: struttura annidata troppo in profondità',
+          'controlla parentesi e rientri del file',
+        ),
+      ],
+    };
+  }
   const problems: Problem[] = [...invisible.problems];
   // Only the first syntax error: the ones after it are usually its consequences (a bad indent
   // makes the next line "a sequence item without -"), and their messages would mislead.
@@ -260,7 +276,7 @@ export function parseMarkdownSource(source: SourceText): { parsed?: ParsedSource
           rel,
           'intestazione-mancante',
           "manca l'intestazione (front matter): il file deve iniziare con una riga «---», i campi, e un'altra riga «---»",
-          'aggiungi in cima al file:\n---\ntitle: …\n---',
+          "aggiungi in cima al file una riga «---», poi i campi, uno per riga nella forma «nome: valore» (copiali da un file dello stesso tipo), e un'altra riga «---»",
         ),
       ],
     };
