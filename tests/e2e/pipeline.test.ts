@@ -93,13 +93,16 @@ describe('a broken source never yields a successful build', () => {
     fs.cpSync(fixture, broken, { recursive: true });
     const card = path.join(broken, 'content', 'projects', 'anci-prova', 'sportello.md');
     fs.writeFileSync(card, fs.readFileSync(card, 'utf8').replace('budget: 1714067.00', 'budget: 1.714.067,00 €'));
+    // A card saved by Notepad as .md.txt is not read: an error too, never a card that disappears.
+    fs.writeFileSync(path.join(path.dirname(card), 'bozza.md.txt'), fs.readFileSync(card));
     const outDir = path.join(work, 'kept');
     fs.mkdirSync(outDir);
     fs.writeFileSync(path.join(outDir, 'index.html'), 'previous build');
     const { code, out } = run('build.ts', ['--out', outDir], broken);
     expect(code).toBe(1);
     expect(out).toContain('content/projects/anci-prova/sportello.md:9:9');
-    expect(out).toContain('Correzione: budget: 1714067.00');
+    expect(out).toContain('Correzione (sostituisci la riga 9): budget: 1714067.00');
+    expect(out).toContain('content/projects/anci-prova/bozza.md.txt:1:1');
     expect(out).not.toMatch(/\n\s+at /);
     expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('previous build');
   });
