@@ -472,7 +472,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'yaml-tab': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:8:1 (file) — errore di sintassi YAML: in YAML il rientro si fa con gli spazi, non con il tasto Tab | correzione: sostituisci i Tab a inizio riga con spazi (2 per livello)",
+        "error content/projects/anci-prova/nuovo.md:8:1 (file) — errore di sintassi YAML: in YAML il rientro si fa con gli spazi, non con il tasto Tab | correzione: sostituisci i Tab a inizio riga con spazi, allineando la riga alle altre dello stesso livello",
       ]
     `);
   },
@@ -486,7 +486,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'stats-csv-colonne': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/eventi.csv:1:1 (intestazione) — le colonne dei periodi (2022, 2023) non corrispondono ai periodi della tabella (2022, 2023, 2024) | correzione: prima riga: riga,2022,2023,2024",
+        "error data/stats/anci-prova/eventi.csv:1:1 (intestazione) — le colonne dei periodi (2022, 2023) non corrispondono ai periodi della tabella (2022, 2023, 2024) | correzione: metti una colonna per periodo (2022, 2023, 2024), nell'intestazione e in ogni riga, con la cella vuota dove il dato manca",
       ]
     `);
   },
@@ -729,6 +729,20 @@ const snapshots: Record<string, (problems: string[]) => void> = {
     expect(p).toMatchInlineSnapshot(`
       [
         "error content/projects/anci-prova/nuovo.md:2:1 title — campo obbligatorio mancante: atteso un testo | correzione: aggiungi una riga «title: …» con il valore giusto (titolo)",
+      ]
+    `);
+  },
+  'stats-csv-migliaia': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/eventi.csv:3:14 partecipanti.2022 — scritto così, 8.487 vale 8,487: nei file il punto separa i decimali, non le migliaia | correzione [riga 3]: partecipanti,8487,,4472",
+      ]
+    `);
+  },
+  'stats-csv-intestazione-nomi': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error data/stats/anci-prova/eventi.csv:1:1 (intestazione) — le colonne dei periodi (2022, 2023, giugno 2024) non corrispondono ai periodi della tabella (2022, 2023, 2024) | correzione [riga 1]: riga,2022,2023,2024",
       ]
     `);
   },

@@ -166,7 +166,7 @@ function describeYamlError(error: YAMLError, text: string): { offset: number; me
   }
   const key = /^\s*(?:- )?([^:]+):/.exec(line)?.[1]?.trim();
   const fixes: Record<string, string> = {
-    TAB_AS_INDENT: 'sostituisci i Tab a inizio riga con spazi (2 per livello)',
+    TAB_AS_INDENT: 'sostituisci i Tab a inizio riga con spazi, allineando la riga alle altre dello stesso livello',
     ...(key === undefined ? {} : { DUPLICATE_KEY: `tieni un solo «${key}»: cancella o rinomina una delle due righe` }),
   };
   return {

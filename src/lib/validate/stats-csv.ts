@@ -7,10 +7,27 @@ import { parse } from 'csv-parse/sync';
 import type { StatsTable } from '../../schemas/stats.ts';
 import { tablePeriods } from '../stats.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
-import type { Problem } from './problem.ts';
+import type { Edit, Problem } from './problem.ts';
 
-function csvProblem(file: string, line: number, column: number, field: string, message: string, fix?: string, found?: string): Problem {
-  return { severity: 'error', file, line, column, field, message, fix, found, code: 'csv' };
+function csvProblem(
+  file: string,
+  line: number,
+  column: number,
+  field: string,
+  message: string,
+  fix?: string | { fix: string; edit: Edit },
+  found?: string,
+): Problem {
+  const fixed = typeof fix === 'object' ? fix : { fix };
+  return { severity: 'error', file, line, column, field, message, ...fixed, found, code: 'csv' };
+}
+
+/** The CSV line with cell `index` written as `value`, when the line is plain cells (no quotes) as read. */
+function replaceCell(rawLine: string | undefined, record: readonly string[], index: number, value: string): string | undefined {
+  const cells = rawLine?.replace(/\r$/, '').split(',');
+  if (cells?.join('\u0000') !== record.join('\u0000')) return undefined;
+  cells[index] = value;
+  return cells.join(',');
 }
 
 /** Fills `values` of the table's rows from CSV text; returns the problems found. */
@@ -34,7 +51,17 @@ export function applyCsvValues(table: StatsTable, csvText: string, csvRel: strin
   const problems: Problem[] = [];
   const [header, ...rows] = records;
   const periods = tablePeriods(table).map((p) => p.id);
-  if (!header) return [csvProblem(csvRel, 1, 1, '', 'il file CSV è vuoto', `prima riga: riga,${periods.join(',')}`)];
+  if (!header)
+    return [
+      csvProblem(
+        csvRel,
+        1,
+        1,
+        '',
+        'il file CSV è vuoto',
+        `scrivi nella prima riga l'intestazione «riga,${periods.join(',')}» e sotto una riga per ogni riga della tabella, con i suoi valori`,
+      ),
+    ];
   const columns = header.slice(1);
   if (columns.join(',') !== periods.join(',')) {
     return [
@@ -44,11 +71,24 @@ export function applyCsvValues(table: StatsTable, csvText: string, csvRel: strin
         1,
         '(intestazione)',
         `le colonne dei periodi (${columns.join(', ')}) non corrispondono ai periodi della tabella (${periods.join(', ')})`,
-        `prima riga: riga,${periods.join(',')}`,
+        // Same number of columns: only their names differ, the header line is certain. Otherwise
+        // the values are missing or extra too, and only the editor knows which.
+        columns.length === periods.length
+          ? {
+              fix: `${header[0] ?? 'riga'},${periods.join(',')}`,
+              edit: { line: 1, replace: `${header[0] ?? 'riga'},${periods.join(',')}` },
+            }
+          : `metti una colonna per periodo (${periods.join(', ')}), nell'intestazione e in ogni riga, con la cella vuota dove il dato manca`,
         header.join(','),
       ),
     ];
   }
+  const lines = csvText.replace(/^\uFEFF/, '').split('\n');
+  const trapFix = (line: number, record: string[], index: number, yaml: string | undefined) => {
+    if (yaml === undefined) return undefined;
+    const replaced = replaceCell(lines[line - 1], record, index, yaml);
+    return replaced === undefined ? `scrivi ${yaml}` : { fix: replaced, edit: { line, replace: replaced } };
+  };
   const seen = new Set<string>();
   rows.forEach((record, index) => {
     const line = index + 2;
@@ -108,7 +148,7 @@ export function applyCsvValues(table: StatsTable, csvText: string, csvRel: strin
             column,
             `${rowId}.${periods[c] ?? ''}`,
             trap ? trap.reason : 'atteso un numero (col punto per i decimali) o una cella vuota',
-            trap ? `scrivi ${trap.yaml}` : undefined,
+            trapFix(line, record, c + 1, trap?.yaml),
             cell,
           ),
         );
