@@ -79,6 +79,13 @@ export function cleanLine(line: string): { cleaned: string; found: Found[] } {
   return { cleaned: found.length === 0 ? line : `${cleanHead}${value}`, found };
 }
 
+/** The line with each invisible character spelt out, e.g. `budget: 120[U+00A0]000`. */
+function visible(line: string): string {
+  return line.replace(new RegExp(`[${SPACE_LIKE}\t]|${ZERO_WIDTH.source}`, 'g'), (c) =>
+    c === '\t' ? '[Tab]' : `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
+}
+
 function describe(found: { char: string; column: number }[], line: number): string {
   const byChar = new Map<string, number[]>();
   for (const f of found) byChar.set(f.char, [...(byChar.get(f.char) ?? []), f.column]);
@@ -113,7 +120,7 @@ export function invisibleCharacters(rel: string, text: string, lineOffset: numbe
       column: reported[0]!.column,
       field: '',
       message: `caratteri invisibili o tipografici, di solito incollati da Word: ${describe(reported, lineNo)}. Cambiano il modo in cui il file viene letto`,
-      found: JSON.stringify(line).slice(1, -1),
+      found: visible(line),
       fix: cleaned.trim(),
       edit: { line: lineNo, replace: cleaned },
       code: 'carattere-invisibile',
