@@ -290,7 +290,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'immagine-mancante': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:8:15 cover.src — immagine non trovata: ./nope.jpg | correzione: metti il file nope.jpg nella cartella content/projects/anci-prova/ o correggi il percorso",
+        "error content/projects/anci-prova/nuovo.md:8:15 cover.src — immagine non trovata: ./nope.jpg | correzione: metti il file nope.jpg nella cartella content/projects/anci-prova/ e scrivi src: ./nope.jpg",
       ]
     `);
   },
@@ -743,6 +743,13 @@ const snapshots: Record<string, (problems: string[]) => void> = {
     expect(p).toMatchInlineSnapshot(`
       [
         "error data/stats/anci-prova/eventi.csv:1:1 (intestazione) — le colonne dei periodi (2022, 2023, giugno 2024) non corrispondono ai periodi della tabella (2022, 2023, 2024) | correzione [riga 1]: riga,2022,2023,2024",
+      ]
+    `);
+  },
+  'immagine-percorso-windows': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:15 cover.src — immagine non trovata: C:\\Users\\maria\\Desktop\\foto.jpg | correzione: metti il file foto.jpg nella cartella content/projects/anci-prova/ e scrivi src: ./foto.jpg",
       ]
     `);
   },

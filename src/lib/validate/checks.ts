@@ -197,7 +197,8 @@ function checkImage(ctx: Ctx, entry: Entry, src: string, at: readonly PropertyKe
       entry,
       at,
       `immagine non trovata: ${src}`,
-      `metti il file ${path.basename(src)} nella cartella ${path.dirname(entry.file)}/ o correggi il percorso`,
+      // A path of the editor's computer (`C:\Users\…\foto.jpg`) names the file by its last part.
+      `metti il file ${src.split(/[\\/]/).pop() ?? src} nella cartella ${path.dirname(entry.file)}/ e scrivi src: ./${src.split(/[\\/]/).pop() ?? src}`,
       'immagine',
     );
   }
