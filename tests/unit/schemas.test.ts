@@ -241,8 +241,8 @@ describe('statistics values from CSV', () => {
 
   test.each([
     ['valid, empty cell is null', 'riga,2023,2024\nore,1712,\n', [], [1712, null]],
-    ['Italian thousands', 'riga,2023,2024\nore,1.712,5\n', ['data/x.csv:2:5 ore.2023 scrivi 1712'], [null, 5]],
-    ['wrong header', 'riga,2022,2024\nore,1,2\n', ['data/x.csv:1:1 (intestazione) prima riga: riga,2023,2024'], undefined],
+    ['Italian thousands', 'riga,2023,2024\nore,1.712,5\n', ['data/x.csv:2:5 ore.2023 ore,1712,5'], [null, 5]],
+    ['wrong header', 'riga,2022,2024\nore,1,2\n', ['data/x.csv:1:1 (intestazione) riga,2023,2024'], undefined],
     [
       'unknown row',
       'riga,2023,2024\norre,1,2\n',
