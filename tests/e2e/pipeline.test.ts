@@ -45,7 +45,7 @@ describe('pipeline on a fixture source', () => {
     expect(home).toContain('lang="it"');
     expect(home).toContain('Sportello per i Comuni');
     const org = fs.readFileSync(path.join(outDir, 'anci-prova', 'index.html'), 'utf8');
-    expect(org).toContain('<link rel="canonical" href="https://annuario.example.org/">');
+    expect(org).toContain('<link rel="canonical" href="https://annuario.test/">');
     // The card's cover goes through astro:assets and sharp: AVIF and WebP in several widths.
     const card = fs.readFileSync(path.join(outDir, 'anci-prova', 'attivita', 'sportello', 'index.html'), 'utf8');
     expect(card).toMatch(/<source srcset="\/_astro\/sportello\.[^"]+\.avif 480w, [^"]+ 800w/);
