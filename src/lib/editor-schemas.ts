@@ -77,11 +77,11 @@ export function editorSchemaText(entry: EditorSchema): string {
       // A year alone (`start: 2018`) reaches the schema as a YAML number, which the date's
       // preprocessing accepts: the editor must not mark it as wrong.
       if (zodSchema === PartialDateSchema) {
-        const pattern = jsonSchema.pattern;
+        const { pattern } = jsonSchema;
         delete jsonSchema.type;
         delete jsonSchema.pattern;
         jsonSchema.anyOf = [
-          { type: 'string', pattern },
+          { type: 'string', ...(pattern === undefined ? {} : { pattern }) },
           { type: 'integer', minimum: 1000, maximum: 9999 },
         ];
       }

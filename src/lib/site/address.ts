@@ -63,7 +63,18 @@ export function siteAddress(root: string, env: NodeJS.ProcessEnv = process.env):
       `Indirizzo del sito non valido:\n  ${lines.join('\n  ')}\nEsempio corretto per ${SITE_FILE}:\n  url: https://anci-lombardia.github.io\n  base: /annuario/`,
     );
   }
-  return { url: result.data.url?.replace(/\/+$/, ''), base: normalizeBase(result.data.base) };
+  // An address with a path (`https://ente.it/annuario/`, what GitLab Pages hands over as
+  // CI_PAGES_URL) says the sub-path too; an explicit base must then agree with it.
+  const url = result.data.url === undefined ? undefined : new URL(result.data.url);
+  const pathBase = url ? normalizeBase(url.pathname) : '/';
+  const base = result.data.base === undefined ? pathBase : normalizeBase(result.data.base);
+  if (pathBase !== '/' && pathBase !== base) {
+    throw new SiteAddressError(
+      `Indirizzo del sito non valido: l'indirizzo ${result.data.url} finisce con ${pathBase} ma il sottopercorso (base) è ${base}.\n` +
+        `Scrivi l'indirizzo senza percorso (url: ${url?.origin ?? ''}) e il sottopercorso a parte (base: ${base}), oppure togli base.`,
+    );
+  }
+  return { url: url?.origin, base };
 }
 
 /** The one line a build prints when the address is missing. */
