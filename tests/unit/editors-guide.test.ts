@@ -31,13 +31,14 @@ function vocabulary(node: unknown, found = new Set<string>()): Set<string> {
 describe('the editors’ guide names every allowed value', () => {
   test.each(EDITOR_SCHEMAS.map((entry) => [entry.file, entry] as const))('%s', (_file, entry) => {
     const words = [...vocabulary(JSON.parse(editorSchemaText(entry)))];
-    expect(words.filter((word) => !guide.includes(`\`${word}\``) && !guide.includes(word))).toEqual([]);
+    expect(words.filter((word) => !guide.includes(`\`${word}\``))).toEqual([]);
   });
 
   test('every funding programme of data/funding.yaml', () => {
     const ids = (parse(fs.readFileSync(path.join(repoRoot, 'data', 'funding.yaml'), 'utf8')) as { id: string }[]).map((entry) => entry.id);
     expect(ids.length).toBeGreaterThan(5);
-    expect(ids.filter((id) => !guide.includes(`| \`${id}\` |`))).toEqual([]);
+    // A row of the guide's table (`| \`pnrr\` | PNRR |`, columns padded by Prettier).
+    expect(ids.filter((id) => !new RegExp(`^\\| \`${id}\` +\\|`, 'm').test(guide))).toEqual([]);
   });
 });
 
