@@ -13,6 +13,12 @@ describe('robots.txt', () => {
   ])('%s', (site, expected) => {
     expect(robotsTxt(site)).toBe(expected);
   });
+
+  test('the sitemap under the sub-path the site is built for', () => {
+    expect(robotsTxt(new URL('https://annuario.test'), '/annuario/sitemap-index.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://annuario.test/annuario/sitemap-index.xml\n',
+    );
+  });
 });
 
 test('feedback contacts: organizations with a public e-mail, in order', () => {

@@ -4,6 +4,7 @@
  */
 export function robotsTxt(site: URL | undefined, sitemapPath = '/sitemap-index.xml'): string {
   const lines = ['User-agent: *', 'Allow: /'];
-  if (site) lines.push('', `Sitemap: ${new URL(sitemapPath, site).href}`);
+  // Relative to `site`, so an address that carries its own path (`https://ente.it/annuario/`) keeps it.
+  if (site) lines.push('', `Sitemap: ${new URL(sitemapPath.replace(/^\/+/, ''), site).href}`);
   return `${lines.join('\n')}\n`;
 }
