@@ -2,7 +2,7 @@
  * `npm run lighthouse`: Lighthouse (mobile, all four categories) on the built site's home, a
  * catalogue, a card and a statistics page, with the same browser the tests and the PDFs use.
  * Run after `npm run build`; prints a table and writes each report's JSON into
- * `.annuario/lighthouse/`. Not a test: the figures go into the README.
+ * `.annuario/lighthouse/`. Not a test: the figures go into docs/sito.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -71,6 +71,8 @@ export interface StaticServer {
 export interface StaticServerOptions {
   /** Files served at exact URL paths, outside `root` (e.g. a library the PDF step injects into the page). */
   files?: Readonly<Record<string, string>>;
+  /** The sub-path the site is published under (`/annuario/`): its pages ask for their assets there. Default `/`. */
+  base?: string;
 }
 
 /** Serves `root` on 127.0.0.1 at a free port until `close()`. */
@@ -78,6 +80,7 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
   const base = path.resolve(root);
   const extra = new Map(Object.entries(options.files ?? {}));
   const notFound = path.join(base, '404.html');
+  const prefix = (options.base ?? '/').replace(/\/+$/, '');
 
   const send = (res: http.ServerResponse, status: number, file: string, head: boolean) => {
     const body = fs.readFileSync(file);
@@ -94,7 +97,17 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
     const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
     const extraFile = extra.get(pathname);
     if (extraFile !== undefined) return send(res, 200, extraFile, head);
-    const target = resolveUrlPath(base, pathname);
+    if (prefix !== '' && pathname === prefix) {
+      res.writeHead(301, { Location: `${prefix}/${search}` }).end();
+      return;
+    }
+    const underBase = prefix === '' || pathname.startsWith(`${prefix}/`);
+    const target = underBase ? resolveUrlPath(base, pathname.slice(prefix.length)) : undefined;
+    if (!underBase) {
+      if (fs.existsSync(notFound)) return send(res, 404, notFound, head);
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Pagina non trovata');
+      return;
+    }
     if (target === undefined) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Richiesta non valida');
       return;

@@ -74,7 +74,7 @@ export const ProjectSchema = z
     /** End at the printed precision, e.g. `2019-11`. */
     end: PartialDateSchema.optional(),
     /** How the dates were printed when words matter, e.g. `DA APRILE 2018`. */
-    datesAsPrinted: TextSchema.optional(),
+    datesAsPrinted: TextSchema.optional().meta({ description: 'Le date come stampate, quando le parole contano' }),
     /** Budget in euro, e.g. `8739950.00`, or `in definizione`. */
     budget: z
       .union([EuroSchema, z.literal(BUDGET_TBD)], {
@@ -83,9 +83,15 @@ export const ProjectSchema = z
       .optional()
       .meta({ description: 'Budget in euro (numero col punto per i decimali) o "in definizione"', examples: [8739950.0] }),
     /** Funding programme ids from `data/funding.yaml`, e.g. `[pnrr]`. */
-    funding: z.array(SlugSchema, { error: 'attesa una lista di programmi di finanziamento, es. [pnrr]' }).default([]),
+    funding: z
+      .array(SlugSchema, { error: 'attesa una lista di programmi di finanziamento, es. [pnrr]' })
+      .default([])
+      .meta({ description: 'Programmi di finanziamento: identificativi di data/funding.yaml' }),
     /** Role of the organization, e.g. `capofila`. */
-    role: z.enum(CARD_ROLES, { error: `atteso uno di: ${CARD_ROLES.join(', ')}` }).optional(),
+    role: z
+      .enum(CARD_ROLES, { error: `atteso uno di: ${CARD_ROLES.join(', ')}` })
+      .optional()
+      .meta({ description: "Ruolo dell'organizzazione nel progetto" }),
     /** Partners and collaborations. */
     partners: z.array(PartnerSchema, { error: 'attesa una lista di partner' }).default([]),
     /** Territories involved, e.g. `Valle Brembana e Valtellina di Morbegno`. */
@@ -95,9 +101,12 @@ export const ProjectSchema = z
     /** Links. */
     links: z.array(LinkSchema, { error: 'attesa una lista di link' }).default([]),
     /** Related cards, any organization, e.g. `[anci-nazionale/piccoli]`. */
-    related: z.array(EntryRefSchema, { error: 'attesa una lista di riferimenti, es. [anci-nazionale/piccoli]' }).default([]),
+    related: z
+      .array(EntryRefSchema, { error: 'attesa una lista di riferimenti, es. [anci-nazionale/piccoli]' })
+      .default([])
+      .meta({ description: 'Schede collegate, anche di altre organizzazioni: organizzazione/identificativo' }),
     /** Cover image next to the file. */
-    cover: ImageSchema.optional(),
+    cover: ImageSchema.optional().meta({ description: 'Immagine di copertina accanto al file, con il testo alternativo: { src, alt }' }),
     ...provenanceFields,
   })
   .superRefine((card, ctx) => {

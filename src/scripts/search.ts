@@ -12,7 +12,7 @@ interface PagefindResultData {
 }
 
 interface PagefindApi {
-  options: (options: { excerptLength?: number }) => Promise<void>;
+  options: (options: { excerptLength?: number; baseUrl?: string }) => Promise<void>;
   search: (query: string) => Promise<{ results: { id: string; data: () => Promise<PagefindResultData> }[] } | null>;
 }
 
@@ -65,7 +65,8 @@ function start(form: HTMLFormElement): void {
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = (): Promise<PagefindApi> => {
     pagefind ??= (import(/* @vite-ignore */ bundle) as Promise<PagefindApi>).then(async (api) => {
-      await api.options({ excerptLength: 30 });
+      // The index records site paths (/a/b/); under a sub-path Pagefind puts the base in front.
+      await api.options({ excerptLength: 30, baseUrl: form.dataset['base'] ?? '/' });
       return api;
     });
     return pagefind;

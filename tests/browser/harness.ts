@@ -58,16 +58,20 @@ const REPORT_CSP = `document.addEventListener('securitypolicyviolation', (e) => 
 /**
  * Starts the browser and the server for this test file (beforeAll), checks and closes every
  * page after each test, and shuts everything down at the end (afterAll). `root` serves another
- * built site (read in beforeAll, so a site built by an earlier beforeAll works).
+ * built site (read in beforeAll, so a site built by an earlier beforeAll works), under the
+ * sub-path `base` it was built for (default `/`).
  */
-export function useSite(options: { root?: () => string } = {}): SiteHarness {
+export function useSite(options: { root?: () => string; base?: string } = {}): SiteHarness {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   let problems: string[] = [];
   const contexts: { close: () => Promise<void> }[] = [];
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(options.root?.() ?? inject('siteDir'))]);
+    [browser, server] = await Promise.all([
+      launchBrowser(),
+      serveStatic(options.root?.() ?? inject('siteDir'), { base: options.base ?? '/' }),
+    ]);
   });
 
   afterEach(async () => {

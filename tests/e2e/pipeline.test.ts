@@ -45,7 +45,12 @@ describe('pipeline on a fixture source', () => {
     expect(home).toContain('lang="it"');
     expect(home).toContain('Sportello per i Comuni');
     const org = fs.readFileSync(path.join(outDir, 'anci-prova', 'index.html'), 'utf8');
-    expect(org).toContain('<link rel="canonical" href="https://annuario.example.org/">');
+    // A fresh clone has no address (data/site.yaml): the build says so in one line and leaves
+    // out what needs one, instead of a placeholder domain.
+    expect(out).toContain('Indirizzo del sito non impostato (campo url in data/site.yaml o ANNUARIO_SITE_URL)');
+    expect(org).not.toContain('rel="canonical"');
+    expect(fs.existsSync(path.join(outDir, 'sitemap-index.xml'))).toBe(false);
+    expect(fs.readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
     // The card's cover goes through astro:assets and sharp: AVIF and WebP in several widths.
     const card = fs.readFileSync(path.join(outDir, 'anci-prova', 'attivita', 'sportello', 'index.html'), 'utf8');
     expect(card).toMatch(/<source srcset="\/_astro\/sportello\.[^"]+\.avif 480w, [^"]+ 800w/);

@@ -22,7 +22,7 @@ export default function setup(project: TestProject): void {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--site-only', '--out', siteDir], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, ANNUARIO_SOURCE: '', ANNUARIO_SITE_URL: 'https://annuario.example.org' },
+      env: { ...process.env, ANNUARIO_SOURCE: '', ANNUARIO_SITE_URL: 'https://annuario.test' },
     });
     if (result.status !== 0) throw new Error(`La costruzione del sito di prova è fallita:\n${result.stdout}\n${result.stderr}`);
   }

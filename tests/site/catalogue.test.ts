@@ -176,7 +176,7 @@ describe('RSS feed', () => {
       .toArray()
       .map((l) => $(l).text());
     expect(links).toHaveLength(75);
-    expect(new Set(links)).toEqual(new Set(lombardia.map((c) => `https://annuario.example.org${urls.card(c.id)}`)));
+    expect(new Set(links)).toEqual(new Set(lombardia.map((c) => `https://annuario.test${urls.card(c.id)}`)));
   });
 
   test('newest start first, summaries as descriptions', () => {

@@ -14,7 +14,7 @@ describe.each(['/', '/anci-lombardia/', '/anci-toscana/'])('frame of %s', (urlPa
   });
 
   test('has a canonical URL and Open Graph tags', () => {
-    expect($('link[rel=canonical]').attr('href')).toBe(`https://annuario.example.org${urlPath}`);
+    expect($('link[rel=canonical]').attr('href')).toBe(`https://annuario.test${urlPath}`);
     expect($('meta[property="og:title"]').attr('content')).toBeTruthy();
     expect($('meta[property="og:locale"]').attr('content')).toBe('it_IT');
   });

@@ -80,7 +80,7 @@ describe('/dati/', () => {
 
   test('states the licence and how to cite', () => {
     expect(text($, 'main')).toContain('CC BY 4.0');
-    expect(text($, 'main')).toContain('https://annuario.example.org/dati/');
+    expect(text($, 'main')).toContain('https://annuario.test/dati/');
     expect($('h1')).toHaveLength(1);
   });
 });

@@ -71,6 +71,6 @@ describe('accessibility statement', () => {
 
 test('robots.txt allows everything and points to the sitemap index', () => {
   expect(fs.readFileSync(builtFile('/robots.txt'), 'utf8')).toBe(
-    'User-agent: *\nAllow: /\n\nSitemap: https://annuario.example.org/sitemap-index.xml\n',
+    'User-agent: *\nAllow: /\n\nSitemap: https://annuario.test/sitemap-index.xml\n',
   );
 });

@@ -142,7 +142,7 @@ const graph = buildContentGraph([
   },
 ]);
 
-const files = openDataFiles(graph, 'https://annuario.example.org/dati/');
+const files = openDataFiles(graph, 'https://annuario.test/dati/');
 const file = (path: string) => {
   const found = files.find((f) => f.path === path);
   if (!found) throw new Error(`no ${path}`);
@@ -205,7 +205,7 @@ describe('open-data files', () => {
     const descriptor = JSON.parse(file('datapackage.json').content) as ReturnType<typeof dataPackage>;
     expect(descriptor).toMatchObject({
       name: 'annuario',
-      homepage: 'https://annuario.example.org/dati/',
+      homepage: 'https://annuario.test/dati/',
       licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }],
     });
     const resources = descriptor['resources'] as {

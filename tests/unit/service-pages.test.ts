@@ -4,7 +4,7 @@ import { robotsTxt } from '../../src/lib/site/robots.ts';
 
 describe('robots.txt', () => {
   test.each([
-    [new URL('https://annuario.example.org'), 'User-agent: *\nAllow: /\n\nSitemap: https://annuario.example.org/sitemap-index.xml\n'],
+    [new URL('https://annuario.test'), 'User-agent: *\nAllow: /\n\nSitemap: https://annuario.test/sitemap-index.xml\n'],
     [
       new URL('https://www.anci.example/annuario/'),
       'User-agent: *\nAllow: /\n\nSitemap: https://www.anci.example/annuario/sitemap-index.xml\n',
@@ -12,6 +12,12 @@ describe('robots.txt', () => {
     [undefined, 'User-agent: *\nAllow: /\n'],
   ])('%s', (site, expected) => {
     expect(robotsTxt(site)).toBe(expected);
+  });
+
+  test('the sitemap under the sub-path the site is built for', () => {
+    expect(robotsTxt(new URL('https://annuario.test'), '/annuario/sitemap-index.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://annuario.test/annuario/sitemap-index.xml\n',
+    );
   });
 });
 

@@ -107,6 +107,44 @@ describe('static server over a built site', () => {
   );
 });
 
+describe('static server under a sub-path', () => {
+  let root: string;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'annuario-static-base-'));
+    fs.mkdirSync(path.join(root, 'anci-lombardia'));
+    fs.writeFileSync(path.join(root, 'index.html'), '<h1>home</h1>');
+    fs.writeFileSync(path.join(root, '404.html'), '<h1>non trovata</h1>');
+    fs.writeFileSync(path.join(root, 'anci-lombardia', 'index.html'), '<h1>org</h1>');
+    fs.writeFileSync(path.join(root, 'libreria.js'), 'x');
+    server = await serveStatic(root, { base: '/annuario/', files: { '/_annuario/libreria.js': path.join(root, 'libreria.js') } });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  // The site is where its pages' links expect it: under the base, as on a GitHub Pages project site.
+  test.each([
+    ['/annuario/', 200, '<h1>home</h1>'],
+    ['/annuario/anci-lombardia/', 200, '<h1>org</h1>'],
+    ['/anci-lombardia/', 404, '<h1>non trovata</h1>'],
+    ['/', 404, '<h1>non trovata</h1>'],
+    ['/annuariox/', 404, '<h1>non trovata</h1>'],
+    ['/_annuario/libreria.js', 200, 'x'],
+  ])('GET %s → %i', async (urlPath, status, body) => {
+    const res = await rawGet(server.url, urlPath);
+    expect({ status: res.status, body: res.body }).toEqual({ status, body });
+  });
+
+  test('the base without its slash redirects to it', async () => {
+    const res = await rawGet(server.url, '/annuario?q=1');
+    expect([res.status, res.location]).toEqual([301, '/annuario/?q=1']);
+  });
+});
+
 describe('pure helpers', () => {
   test.each([
     ['a.html', 'text/html; charset=utf-8'],

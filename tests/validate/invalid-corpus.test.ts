@@ -252,7 +252,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'file-vuoto': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error data/stats/anci-prova/vuota.yaml:1:1 (file) — il file è vuoto: mancano tutti i campi | correzione: copia la struttura da un file dello stesso tipo (vedi README, «Scrivere i contenuti»)",
+        "error data/stats/anci-prova/vuota.yaml:1:1 (file) — il file è vuoto: mancano tutti i campi | correzione: ricrealo con «npm run nuovo» (che scrive tutti i campi), oppure copia la struttura da docs/guida-redazione.md",
       ]
     `);
   },
@@ -318,7 +318,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'intestazione-vuota': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/pages/anci-prova/vuota.md:2:1 (file) — l'intestazione è vuota: mancano tutti i campi | correzione: copia la struttura da un file dello stesso tipo (vedi README, «Scrivere i contenuti»)",
+        "error content/pages/anci-prova/vuota.md:2:1 (file) — l'intestazione è vuota: mancano tutti i campi | correzione: ricrealo con «npm run nuovo» (che scrive tutti i campi), oppure copia la struttura da docs/guida-redazione.md",
       ]
     `);
   },

@@ -9,7 +9,9 @@ import type { Browser } from 'playwright-core';
 import { t } from '../../../src/i18n/t.ts';
 import type { ContentGraph } from '../../../src/lib/content-graph.ts';
 import { formatCoveredPeriod, formatDecimal, formatFileSize } from '../../../src/lib/format.ts';
-import { urls } from '../../../src/lib/site/urls.ts';
+import { siteAddress } from '../../../src/lib/site/address.ts';
+import { routes, routesUnder, withBase } from '../../../src/lib/site/urls.ts';
+import { sourceRoot } from '../../../src/lib/source.ts';
 import { launchBrowser } from '../browser.ts';
 import type { PdfMetadata } from './document.ts';
 import {
@@ -45,7 +47,7 @@ export function pdfJobs(graph: Pick<ContentGraph, 'reports' | 'organizations'>):
     return {
       reportId: report.id,
       title: report.title,
-      printPath: urls.printReport(report.id),
+      printPath: routes.printReport(report.id),
       metadata: {
         title: report.subtitle ? `${report.title} – ${report.subtitle}` : report.title,
         author: organization?.name.full ?? report.organization.label,
@@ -67,7 +69,9 @@ export function siteFile(dir: string, urlPath: string): string {
 /** Options of a PDF run. */
 export interface RenderReportsOptions {
   variants: readonly PdfVariant[];
-  /** Where the PDFs go (default: the site itself, at `urls.reportPdf`). */
+  /** The site's sub-path, for the links to the PDFs and the print pages' assets (default: the source's, data/site.yaml). */
+  base?: string;
+  /** Where the PDFs go (default: the site itself, at `routes.reportPdf`). */
   outDir?: string;
   timeoutMs?: number;
   /** Who runs the PDFs, for the wording of setup errors (default `pdf`). */
@@ -114,7 +118,9 @@ export async function renderReportPdfs(
 ): Promise<RenderReportsResult> {
   checkPrintPages(siteDir, jobs, options.during);
   const outDir = options.outDir ?? siteDir;
-  const server = await servePrintSite(siteDir);
+  const base = options.base ?? siteAddress(sourceRoot()).base;
+  const links = routesUnder(base);
+  const server = await servePrintSite(siteDir, base);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
@@ -124,13 +130,13 @@ export async function renderReportPdfs(
     for (const job of jobs) {
       const report: PdfManifestReport = { id: job.reportId, title: job.title, variants: [] };
       for (const variant of options.variants) {
-        const href = urls.reportPdf(job.reportId, variant);
+        const href = links.reportPdf(job.reportId, variant);
         const result = await renderPdf(browser, {
           baseUrl: server.url,
-          path: job.printPath,
+          path: withBase(base, job.printPath),
           reportId: job.reportId,
           variant,
-          outFile: siteFile(outDir, href),
+          outFile: siteFile(outDir, routes.reportPdf(job.reportId, variant)),
           metadata: job.metadata,
           ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
           onProgress: options.log,
@@ -154,7 +160,7 @@ export async function renderReportPdfs(
 
 /** Reads the manifest of a built site, if there is one. */
 function readManifest(siteDir: string): PdfManifest | undefined {
-  const file = siteFile(siteDir, urls.pdfManifest());
+  const file = siteFile(siteDir, routes.pdfManifest());
   if (!fs.existsSync(file)) return undefined;
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as PdfManifest;
@@ -169,7 +175,7 @@ function readManifest(siteDir: string): PdfManifest | undefined {
  */
 export function publishPdfs(siteDir: string, reports: readonly PdfManifestReport[], order: readonly string[]): string[] {
   const manifest = mergeManifest(readManifest(siteDir), reports, order);
-  fs.writeFileSync(siteFile(siteDir, urls.pdfManifest()), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(siteFile(siteDir, routes.pdfManifest()), `${JSON.stringify(manifest, null, 2)}\n`);
   return fillPages(
     siteDir,
     reports.map((report) => [report.id, downloadsHtml(report)]),
@@ -188,7 +194,7 @@ export function publishSiteOnlyNotes(siteDir: string, reportIds: readonly string
 function fillPages(siteDir: string, entries: readonly (readonly [string, string])[]): string[] {
   const missing: string[] = [];
   for (const [id, inner] of entries) {
-    const file = siteFile(siteDir, urls.report(id));
+    const file = siteFile(siteDir, routes.report(id));
     const html = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     const filled = fillDownloadsMarker(html, id, inner);
     if (filled.found) fs.writeFileSync(file, filled.html);

@@ -92,9 +92,9 @@ const pagedPolyfill = path.join(path.dirname(createRequire(import.meta.url).reso
 /** Where the print pages find Paged.js: served next to the site by `servePrintSite`, never copied into it. */
 export const PAGED_POLYFILL_PATH = '/_annuario-stampa/paged.polyfill.js';
 
-/** Serves a built site for `renderPdf`: the site's folder plus Paged.js at `PAGED_POLYFILL_PATH`. */
-export function servePrintSite(siteDir: string): Promise<StaticServer> {
-  return serveStatic(siteDir, { files: { [PAGED_POLYFILL_PATH]: pagedPolyfill } });
+/** Serves a built site for `renderPdf`, under its sub-path (`base`), plus Paged.js at `PAGED_POLYFILL_PATH`. */
+export function servePrintSite(siteDir: string, base = '/'): Promise<StaticServer> {
+  return serveStatic(siteDir, { base, files: { [PAGED_POLYFILL_PATH]: pagedPolyfill } });
 }
 
 /** The part of a URL to show in messages: the path for the served site, the whole URL otherwise. */

@@ -2,6 +2,11 @@
  * Every URL of the site, in one place: pages link through these, so a route can move without a
  * hunt. Italian slugs, trailing slashes (Astro's `directory` build format). Ids are the content's
  * own (`<organizzazione>/<slug>`), so every function here is pure.
+ *
+ * `routes` gives site paths (`/anci-toscana/piani/`), the layout of the built folder; `urls` gives
+ * the same paths under the sub-path the site is published at (`/annuario/anci-toscana/piani/`,
+ * Astro's `base`, see src/lib/site/address.ts), which is what a link must say. Code outside
+ * Astro (the PDF step) builds its links with `routesUnder(base)`.
  */
 
 /** The part of an id after the organization: `anci-lombardia/sportello` → `sportello`. */
@@ -16,7 +21,7 @@ export function organizationOf(id: string): string {
   return slash === -1 ? id : id.slice(0, slash);
 }
 
-export const urls = {
+export const routes = {
   home: (): string => '/',
   /** The organization's home; with a single organization in the source it is the site's home. */
   organization: (org: string, singleOrganization = false): string => (singleOrganization ? '/' : `/${org}/`),
@@ -64,4 +69,38 @@ export const urls = {
   searchBundle: (): string => '/pagefind/pagefind.js',
   accessibility: (): string => '/accessibilita/',
   feed: (org: string): string => `/${org}/attivita/feed.xml`,
+  favicon: (): string => '/favicon.svg',
+  /** The sitemap index written by @astrojs/sitemap (only when the site has an address). */
+  sitemap: (): string => '/sitemap-index.xml',
 } as const;
+
+/** `/annuario/` + `/a/b/` -> `/annuario/a/b/`; the base `/` leaves the path as it is. */
+export function withBase(base: string, sitePath: string): string {
+  return base === '/' || base === '' ? sitePath : `${base.replace(/\/+$/, '')}${sitePath}`;
+}
+
+/** The inverse of withBase: the site path of a link, or the link itself when it is outside the base. */
+export function withoutBase(base: string, href: string): string {
+  const prefix = base.replace(/\/+$/, '');
+  return prefix !== '' && href.startsWith(`${prefix}/`) ? href.slice(prefix.length) : href;
+}
+
+/** Every route, its result put under `base`. */
+export function routesUnder(base: string): typeof routes {
+  const entries = Object.entries(routes).map(([name, route]: [string, (...args: never[]) => string]) => [
+    name,
+    (...args: never[]) => withBase(base, route(...args)),
+  ]);
+  // Same names, same parameters, a string out: the table's own type still describes it.
+  return Object.fromEntries(entries) as typeof routes;
+}
+
+/**
+ * The sub-path Vite writes into the site's code at build time (`define` in astro.config.mjs, from
+ * data/site.yaml). Not `import.meta.env.BASE_URL`: during a server-side build Astro reads that
+ * from the process environment first, so a stray `BASE_URL` variable would win over the config.
+ */
+declare const __ANNUARIO_BASE__: string | undefined;
+
+/** Links of the pages; in plain Node (scripts, tests outside Vite) nothing is defined and the base is `/`. */
+export const urls = routesUnder(typeof __ANNUARIO_BASE__ === 'string' ? __ANNUARIO_BASE__ : '/');

@@ -345,7 +345,7 @@ export function validateFile(
           column: 1,
           field: '',
           message: format === 'markdown' ? "l'intestazione è vuota: mancano tutti i campi" : 'il file è vuoto: mancano tutti i campi',
-          fix: 'copia la struttura da un file dello stesso tipo (vedi README, «Scrivere i contenuti»)',
+          fix: 'ricrealo con «npm run nuovo» (che scrive tutti i campi), oppure copia la struttura da docs/guida-redazione.md',
           code: 'file-vuoto',
         },
       ],

@@ -5,7 +5,7 @@ import { openDataFiles, type OpenDataFile } from '../../lib/site/open-data.ts';
 import { urls } from '../../lib/site/urls.ts';
 
 export const getStaticPaths = (() =>
-  openDataFiles(siteContent(), new URL(urls.openData(), import.meta.env.SITE).href).map((file) => ({
+  openDataFiles(siteContent(), import.meta.env.SITE ? new URL(urls.openData(), import.meta.env.SITE).href : undefined).map((file) => ({
     params: { file: file.path },
     props: { file },
   }))) satisfies GetStaticPaths;

@@ -5,7 +5,9 @@ import { currentYear, feedItems, uiText } from '../../../lib/site/catalogue.ts';
 import { siteContent, type SiteOrganization } from '../../../lib/site/content.ts';
 import { urls } from '../../../lib/site/urls.ts';
 
+/** RSS links must be absolute: without the site's address (data/site.yaml) there is no feed. */
 export function getStaticPaths() {
+  if (!import.meta.env.SITE) return [];
   return siteContent().organizations.map((org) => ({ params: { org: org.id }, props: { org } }));
 }
 
@@ -15,7 +17,7 @@ export function GET(context: APIContext<{ org: SiteOrganization }>) {
   return rss({
     title: uiText('catalogue.feedTitle', { org: org.name.short }),
     description: uiText('catalogue.feedDescription', { org: org.name.full }),
-    site: new URL(urls.catalogue(org.id), context.site ?? 'https://annuario.example.org').href,
+    site: new URL(urls.catalogue(org.id), import.meta.env.SITE).href,
     items: feedItems(cards, currentYear()),
     customData: '<language>it-IT</language>',
   });
