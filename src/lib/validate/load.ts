@@ -173,7 +173,7 @@ function wrongExtension(spec: CollectionSpec, rel: string): Problem {
 /** Folders of `content/` and `data/` the validator reads; `data/documents/` holds the source documents. */
 const KNOWN_TOP = new Map<string, Set<string>>([
   ['content', new Set(['projects', 'plans', 'reports', 'pages'])],
-  ['data', new Set(['organizations', 'stats', 'documents', 'funding.yaml'])],
+  ['data', new Set(['organizations', 'stats', 'documents', 'funding.yaml', 'site.yaml'])],
 ]);
 
 /** Folder names an editor may write in Italian, and the folder they mean. */
