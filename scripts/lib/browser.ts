@@ -209,7 +209,10 @@ async function bundledBrowser(): Promise<ResolvedBrowser> {
     // The package reuses whatever is in the temp folder; an unpack cut short (Ctrl-C) would leave
     // a broken browser there for good. A marker written after a complete unpack tells them apart.
     const marker = path.join(tmp, 'annuario-chromium.ok');
-    const stamp = `${binDir} ${fs.statSync(path.join(binDir, 'chromium.br')).size}`;
+    // The stamp names the archive by its size only, not by its folder: every checkout on the
+    // machine shares the temp folder, and a stamp with the path made each checkout wipe the
+    // browser another one was launching (ETXTBSY, «executable doesn't exist»).
+    const stamp = `chromium.br ${fs.statSync(path.join(binDir, 'chromium.br')).size}`;
     if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== stamp) {
       for (const stale of ['chromium', 'al2023']) fs.rmSync(path.join(tmp, stale), { recursive: true, force: true });
     }
