@@ -1,8 +1,12 @@
 /**
  * Finding a Chromium-family browser for the real-browser tests and the PDF step, in this order:
- * `CHROME_PATH`, an installed Chrome / Chromium / Edge at its usual place, then the Chromium
- * bundled in the npm package `@sparticuz/chromium` (Linux x64 only). The choice is a pure
- * function of an injected host (platform, env, file existence) so the order is unit-tested.
+ * `CHROME_PATH`, then the Chromium pinned in the npm package `@sparticuz/chromium` where it runs
+ * (Linux x64), then an installed Chrome / Chromium / Edge at its usual place. The pinned browser
+ * comes first because the PDFs are the product: the same version on every machine gives the same
+ * pagination, whatever Chrome the editor's system updates to; installed browsers serve the
+ * machines the bundled one cannot run on (macOS, Windows, Linux arm64). Setting
+ * `ANNUARIO_NO_INSTALLED_BROWSER=1` makes installed browsers invisible (to try a machine without
+ * one). The choice is a pure function of an injected host so the order is unit-tested.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +29,8 @@ export interface BrowserHost {
   arch: string;
   env: Record<string, string | undefined>;
   exists: (file: string) => boolean;
+  /** Whether the npm package `@sparticuz/chromium` is installed (it is a devDependency). */
+  bundledInstalled: () => boolean;
 }
 
 /** The outcome of the pure part: a browser on disk, the bundled one, or none at all. */
@@ -85,22 +91,50 @@ export function noBrowserMessage(host: Pick<BrowserHost, 'platform' | 'arch'>): 
   ].join('\n');
 }
 
-/**
- * The pure resolution order. `CHROME_PATH` wins and must exist (a typo should not silently fall
- * back to another browser); then installed browsers; then the bundled one where it runs.
- */
-export function chooseBrowser(host: BrowserHost): BrowserChoice {
+/** `CHROME_PATH` when set; it must exist (a typo should not silently fall back to another browser). */
+function explicitBrowser(host: BrowserHost): BrowserChoice | undefined {
   const explicit = host.env['CHROME_PATH']?.trim();
-  if (explicit) {
-    if (!host.exists(explicit)) {
-      throw new Error(`CHROME_PATH indica «${explicit}», ma il file non esiste. Correggi il percorso o togli la variabile.`);
-    }
-    return { kind: 'path', executablePath: explicit, source: 'CHROME_PATH' };
+  if (!explicit) return undefined;
+  if (!host.exists(explicit)) {
+    throw new Error(`CHROME_PATH indica «${explicit}», ma il file non esiste. Correggi il percorso o togli la variabile.`);
   }
+  return { kind: 'path', executablePath: explicit, source: 'CHROME_PATH' };
+}
+
+/** The bundled Chromium, where its package is installed and its binary runs (Linux x64 only). */
+function bundledBrowserChoice(host: BrowserHost): BrowserChoice | undefined {
+  return host.platform === 'linux' && host.arch === 'x64' && host.bundledInstalled() ? { kind: 'bundled' } : undefined;
+}
+
+/** The first installed Chrome / Chromium / Edge, unless `ANNUARIO_NO_INSTALLED_BROWSER` hides them. */
+function installedBrowser(host: BrowserHost): BrowserChoice | undefined {
+  if (host.env['ANNUARIO_NO_INSTALLED_BROWSER']?.trim()) return undefined;
   const installed = installedBrowserCandidates(host.platform, host.env).find((file) => host.exists(file));
-  if (installed) return { kind: 'path', executablePath: installed, source: 'installed' };
-  if (host.platform === 'linux' && host.arch === 'x64') return { kind: 'bundled' };
-  return { kind: 'none' };
+  return installed ? { kind: 'path', executablePath: installed, source: 'installed' } : undefined;
+}
+
+/** The pure resolution order: `CHROME_PATH`, the pinned bundled Chromium, an installed browser. */
+export function chooseBrowser(host: BrowserHost): BrowserChoice {
+  return explicitBrowser(host) ?? bundledBrowserChoice(host) ?? installedBrowser(host) ?? { kind: 'none' };
+}
+
+/**
+ * Every distinct browser this machine offers, the default first: the tests of the PDF step run
+ * on each, so a change that works on the pinned Chromium but breaks on the editor's newer Chrome
+ * (or the other way round) fails here rather than in a user's build.
+ */
+export function availableBrowsers(host: BrowserHost): BrowserChoice[] {
+  const found = [explicitBrowser(host), bundledBrowserChoice(host), installedBrowser(host)].filter(
+    (choice): choice is BrowserChoice => choice !== undefined,
+  );
+  const key = (choice: BrowserChoice) => (choice.kind === 'path' ? choice.executablePath : choice.kind);
+  return found.filter((choice, index) => found.findIndex((other) => key(other) === key(choice)) === index);
+}
+
+/** A short name of a choice for test titles and logs, e.g. `@sparticuz/chromium` or `/usr/bin/chromium`. */
+export function browserLabel(choice: BrowserChoice): string {
+  if (choice.kind === 'path') return choice.executablePath;
+  return choice.kind === 'bundled' ? '@sparticuz/chromium' : 'nessun browser';
 }
 
 const systemHost: BrowserHost = {
@@ -108,7 +142,20 @@ const systemHost: BrowserHost = {
   arch: process.arch,
   env: process.env,
   exists: (file) => fs.existsSync(file),
+  bundledInstalled: () => {
+    try {
+      import.meta.resolve('@sparticuz/chromium');
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
+
+/** The browsers of this machine (see `availableBrowsers`). */
+export function browsersOnThisMachine(): BrowserChoice[] {
+  return availableBrowsers(systemHost);
+}
 
 /** The current environment as a plain string map (what Playwright passes to the browser). */
 function processEnv(): Record<string, string> {
@@ -162,7 +209,10 @@ async function bundledBrowser(): Promise<ResolvedBrowser> {
     // The package reuses whatever is in the temp folder; an unpack cut short (Ctrl-C) would leave
     // a broken browser there for good. A marker written after a complete unpack tells them apart.
     const marker = path.join(tmp, 'annuario-chromium.ok');
-    const stamp = `${binDir} ${fs.statSync(path.join(binDir, 'chromium.br')).size}`;
+    // The stamp names the archive by its size only, not by its folder: every checkout on the
+    // machine shares the temp folder, and a stamp with the path made each checkout wipe the
+    // browser another one was launching (ETXTBSY, «executable doesn't exist»).
+    const stamp = `chromium.br ${fs.statSync(path.join(binDir, 'chromium.br')).size}`;
     if (!fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== stamp) {
       for (const stale of ['chromium', 'al2023']) fs.rmSync(path.join(tmp, stale), { recursive: true, force: true });
     }
@@ -177,18 +227,23 @@ async function bundledBrowser(): Promise<ResolvedBrowser> {
   return { executablePath, env, source: '@sparticuz/chromium' };
 }
 
-/** The browser to use on this machine (see the module comment for the order). */
-export async function resolveBrowser(host: BrowserHost = systemHost): Promise<ResolvedBrowser> {
-  const choice = chooseBrowser(host);
+/** The browser to use on this machine (see the module comment for the order), or the given choice. */
+export async function resolveBrowser(
+  host: BrowserHost = systemHost,
+  choice: BrowserChoice = chooseBrowser(host),
+): Promise<ResolvedBrowser> {
   if (choice.kind === 'path') return { executablePath: choice.executablePath, env: processEnv(), source: choice.source };
   if (choice.kind === 'bundled') return bundledBrowser();
   throw new Error(noBrowserMessage(host));
 }
 
-/** Launches the resolved browser headless through playwright-core; `options` add to (or override) the defaults. */
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+/**
+ * Launches the resolved browser (or the given choice, e.g. one of `browsersOnThisMachine()`)
+ * headless through playwright-core; `options` add to (or override) the defaults.
+ */
+export async function launchBrowser(options: LaunchOptions = {}, choice?: BrowserChoice): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  const browser = await resolveBrowser();
+  const browser = await resolveBrowser(systemHost, choice ?? chooseBrowser(systemHost));
   return chromium.launch({
     executablePath: browser.executablePath,
     env: browser.env,

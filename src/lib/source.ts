@@ -14,6 +14,8 @@ export interface SourceLayout {
   plans: string;
   reports: string;
   pages: string;
+  /** The source documents the content was transcribed from (`data/documents/`): material, never read as content. */
+  documents: string;
 }
 
 export function sourceRoot(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
@@ -31,5 +33,6 @@ export function sourceLayout(root: string): SourceLayout {
     plans: path.join(root, 'content', 'plans'),
     reports: path.join(root, 'content', 'reports'),
     pages: path.join(root, 'content', 'pages'),
+    documents: path.join(root, 'data', 'documents'),
   };
 }

@@ -1,56 +1,24 @@
 /**
- * Accessibility of every page of the built example site (all its HTML files: the pages in the
- * sitemap, the 404 page, the print versions of the reports): axe-core with the WCAG 2.0/2.1 A
- * and AA rules, in a real browser, 0 violations. One browser, several pages at a time (the
- * file's tests run concurrently), axe only. axe-core is put into each page as it loads and run
- * there directly: @axe-core/playwright's AxeBuilder would inject its half-megabyte source again
- * on every run, most of the time per page (the pages have no frames, the one thing it adds).
+ * Accessibility of every page type of the built example site: axe-core with the WCAG 2.0/2.1 A
+ * and AA rules, in a real browser, 0 violations, on one page per route (the richest, see
+ * routes.ts), the 404 page and a print version of a report. The sweep of every built page is
+ * `npm run test:full` (tests/full/axe-every-page.test.ts).
  */
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults, Result, RunOptions } from 'axe-core';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
+import { axeSource, expectNoViolations, runAxe } from './axe.ts';
 import { useSite } from './harness.ts';
-import { builtPages } from './routes.ts';
-
-const RUN_OPTIONS: RunOptions = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  // Only violations matter here: axe then skips collecting every passing element.
-  resultTypes: ['violations'],
-};
-
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js', { paths: [require.resolve('@axe-core/playwright')] }), 'utf8');
-
-/** Violations as readable text: rule, impact, what to do, and up to five offending elements. */
-function describeViolations(violations: readonly Result[]): string {
-  return violations
-    .map((v) => {
-      const nodes = v.nodes
-        .slice(0, 5)
-        .map((node) => `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-      const more = v.nodes.length > 5 ? [`    … e altri ${v.nodes.length - 5} elementi`] : [];
-      return [`  ${v.id} (${v.impact ?? '?'}): ${v.help}`, `    ${v.helpUrl}`, ...nodes, ...more].join('\n');
-    })
-    .join('\n');
-}
+import { pageRoutes, pageTypes, projectPagesDir } from './routes.ts';
 
 const site = useSite();
-const pages = builtPages(inject('siteDir'));
+const pages = pageTypes(inject('siteDir'));
 
-test('every page of the site is checked, not a sample', () => {
-  expect(pages.length).toBeGreaterThan(200);
-  expect(pages).toContain('/');
-  expect(pages).toContain('/404.html');
-  expect(pages.some((p) => p.startsWith('/stampa/'))).toBe(true);
+test('one page of every route is checked, the 404 page and a print page among them', () => {
+  const checked = new Set(pages.map((p) => p.pattern));
+  const builtRoutes = pageRoutes(projectPagesDir).filter((route) => !route.pattern.includes('404'));
+  expect(builtRoutes.map((route) => route.pattern).filter((pattern) => !checked.has(pattern))).toEqual([]);
+  expect(pages.map((p) => p.path)).toContain('/404.html');
+  expect(pages.some((p) => p.path.startsWith('/stampa/'))).toBe(true);
 });
-
-/** Runs axe-core (already in the page) on the whole document. */
-function runAxe(page: Page): Promise<AxeResults> {
-  type WithAxe = { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
-  return page.evaluate((options) => (window as unknown as WithAxe).axe.run(document, options), RUN_OPTIONS);
-}
 
 test('the check sees a violation when there is one', async () => {
   const { page, close } = await site.open('/', { initScript: axeSource });
@@ -64,15 +32,8 @@ test('the check sees a violation when there is one', async () => {
   }
 });
 
-describe.concurrent('axe-core WCAG 2.1 AA', () => {
-  test.for(pages)('%s', async (path, { expect }) => {
-    const { page, problems, close } = await site.open(path, { initScript: axeSource });
-    try {
-      const { violations } = await runAxe(page);
-      expect(violations.length, `violazioni di accessibilità in ${path}:\n${describeViolations(violations)}`).toBe(0);
-      expect(problems, `problemi segnalati da ${path} nel browser`).toEqual([]);
-    } finally {
-      await close();
-    }
+describe.concurrent('axe-core WCAG 2.1 AA, one page per type', () => {
+  test.for(pages.map((p) => [p.pattern, p.path] as const))('%s (%s)', async ([, path], { expect }) => {
+    await expectNoViolations(site, path, expect);
   });
 });

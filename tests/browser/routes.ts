@@ -90,12 +90,31 @@ export function pageRoutes(pagesDir: string): Route[] {
 }
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+/** This project's route files. */
+export const projectPagesDir = path.join(projectRoot, 'src', 'pages');
 
 /** The representative pages (the largest of each route) of a built site of this project, plus the 404 page. */
 export function sitePagesToVisit(siteDir: string): { pattern: string; path: string }[] {
   const size = (urlPath: string) => fs.statSync(path.join(siteDir, urlPath, 'index.html'), { throwIfNoEntry: false })?.size ?? 0;
-  const pages = representativePages(pageRoutes(path.join(projectRoot, 'src', 'pages')), sitemapPaths(siteDir), size);
+  const pages = representativePages(pageRoutes(projectPagesDir), sitemapPaths(siteDir), size);
   return [...pages, { pattern: '/404', path: '/404.html' }];
+}
+
+/**
+ * One page of every page type of a built site of this project, the richest of each route, from
+ * every built HTML file, so the pages the sitemap leaves out (the print versions of the reports)
+ * are among them; a page built as a file of its own (`/404.html`) is a type of its own.
+ */
+export function pageTypes(siteDir: string): { pattern: string; path: string }[] {
+  const built = builtPages(siteDir);
+  const size = (urlPath: string) => fs.statSync(path.join(siteDir, urlPath, 'index.html')).size;
+  const routed = representativePages(
+    pageRoutes(projectPagesDir),
+    built.filter((urlPath) => urlPath.endsWith('/')),
+    size,
+  );
+  const ownFiles = built.filter((urlPath) => !urlPath.endsWith('/')).map((urlPath) => ({ pattern: urlPath, path: urlPath }));
+  return [...routed, ...ownFiles];
 }
 
 /** Every HTML page of a built site as a URL path (`/a/` for `a/index.html`, `/404.html`), sorted; Pagefind's files aside. */

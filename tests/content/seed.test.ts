@@ -1,6 +1,6 @@
 /**
- * The example content against its source documents: the OCR text in ../shared/seeds (beside the
- * clone) is the ground truth. Every seed is read and parsed once; the content is loaded once
+ * The example content against its source documents: the OCR text in data/documents/ is the
+ * ground truth. Every seed is read and parsed once; the content is loaded once
  * through the validated loader, as the site and the export see it.
  *
  * 1. Catalogue structure: the printed index, the fixture tests/fixtures/seed-index.json and the
@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { sourceLayout } from '../../src/lib/source.ts';
 import { validateSource } from '../../src/lib/validate/index.ts';
 import type { Entry } from '../../src/lib/validate/load.ts';
 import type { Plan } from '../../src/schemas/plan.ts';
@@ -41,7 +42,7 @@ import {
 /* ------------------------------------------------------------------------------------------ */
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+const seedsDir = sourceLayout(repoRoot).documents;
 
 const SEED = {
   plan2021: '000_761f69c9c14e8f3f.txt',
@@ -79,7 +80,7 @@ const catalogueCards: readonly { id: string; card: ProjectCard }[] = entries
   .map((e) => ({ id: e.id, card: e.data as ProjectCard }));
 
 describe('preconditions', () => {
-  test('the seed documents are beside the clone', () => {
+  test('the seed documents are in data/documents/', () => {
     for (const file of Object.values(SEED)) expect(fs.existsSync(path.join(seedsDir, file)), file).toBe(true);
   });
 

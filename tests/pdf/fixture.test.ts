@@ -1,13 +1,16 @@
 /**
  * The PDF renderer on a print page of its own (tests/fixtures/print/), independent of the
  * site's print route: the checks every report PDF must pass, the preflight warnings with their
- * pages, and the failures (console error, missing asset, timeout) that must leave no PDF.
+ * pages, and the failures (console error, missing asset, timeout) that must leave no PDF. The
+ * fixture pages declare no icon, as a careless page would: newer Chromium then fetches
+ * `/favicon.ico` on its own, which must not fail the PDF. The last block repeats the essentials
+ * on every browser of the machine (the pinned one and an installed one).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { browserLabel, browsersOnThisMachine, launchBrowser } from '../../scripts/lib/browser.ts';
 import { initPrintPage, PREPARE } from '../../scripts/lib/pdf/in-page.ts';
 import {
   PAGED_POLYFILL_PATH,
@@ -170,5 +173,42 @@ describe('failures leave no PDF', () => {
     const name = extra.name ?? page;
     // Neither the PDF nor its temporary file.
     expect(fs.readdirSync(outDir).filter((file) => file.includes(`${name}-tipografia`))).toEqual([]);
+  });
+});
+
+describe.each(browsersOnThisMachine().map((choice) => [browserLabel(choice), choice] as const))('on the browser %s', (_label, choice) => {
+  let own: Browser;
+  beforeAll(async () => {
+    own = await launchBrowser({}, choice);
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+  const renderOn = (page: string) =>
+    renderPdf(own, {
+      baseUrl: server.url,
+      path: `/stampa/prova/${page}/`,
+      reportId: `prova/${page}`,
+      variant: 'digitale',
+      outFile: path.join(outDir, `${page}-${own.version()}.pdf`),
+      metadata,
+    });
+
+  test('a page without an icon of its own gives the same PDF, its contents at the right pages', async () => {
+    const result = await renderOn('rapporto');
+    const read = await readPdf(result.file);
+    expect(read.pages.length).toBe(11);
+    const toc = tocFromHtml(fs.readFileSync(path.join(siteDir, 'stampa/prova/rapporto/index.html'), 'utf8'));
+    expect(tocProblems(read, toc)).toEqual([]);
+    expect(fontProblems(read)).toEqual([]);
+  });
+
+  test.each([
+    ['risorsa-mancante', 'risposta HTTP 404 per /immagini/manca.png'],
+    ['errore-console', 'errore nella console della pagina: grafico non disegnato: dati mancanti (/errore.js)'],
+  ])('a failure of the document (%s) still fails the PDF', async (page, reason) => {
+    const error: unknown = await renderOn(page).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfRenderError);
+    expect((error as PdfRenderError).message).toContain(reason);
   });
 });

@@ -11,7 +11,7 @@ import { builtFile, page, text } from './html.ts';
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const graph = buildContentGraph(loadSource(repoRoot).entries);
 const lombardia = graph.projects.filter((p) => p.organization.id === 'anci-lombardia');
-const catalogueSeed = fs.readFileSync(path.resolve(repoRoot, '..', 'shared', 'seeds', '003_212a1361b903dde0.txt'), 'utf8');
+const catalogueSeed = fs.readFileSync(path.join(repoRoot, 'data', 'documents', '003_212a1361b903dde0.txt'), 'utf8');
 
 /** Visible text with the no-break spaces of Intl turned into plain spaces, as printed. */
 const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -29,6 +29,12 @@ describe.each(printPages)('%s', (id, url) => {
     expect($('h1').text().trim()).toBe(report?.title);
   });
 
+  test('declares an icon that the build contains (else newer Chromium fetches /favicon.ico on its own)', () => {
+    const icon = $('link[rel="icon"]').attr('href') ?? '';
+    expect(icon).toMatch(/^\//);
+    expect(fs.existsSync(builtFile(icon))).toBe(true);
+  });
+
   test('no site header, menu, breadcrumbs or footer', () => {
     expect($('.site-header, .site-nav, .breadcrumb, .site-footer, .skip-link')).toHaveLength(0);
   });

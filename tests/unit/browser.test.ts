@@ -1,9 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { chooseBrowser, installedBrowserCandidates, noBrowserMessage, type BrowserHost } from '../../scripts/lib/browser.ts';
+import {
+  availableBrowsers,
+  browserLabel,
+  chooseBrowser,
+  installedBrowserCandidates,
+  noBrowserMessage,
+  type BrowserHost,
+} from '../../scripts/lib/browser.ts';
 
-/** A fake machine: which files exist, its platform and environment. */
-function host(platform: NodeJS.Platform, files: string[], env: Record<string, string> = {}, arch = 'x64'): BrowserHost {
-  return { platform, arch, env, exists: (file) => files.includes(file) };
+/** A fake machine: which files exist, its platform and environment, whether `@sparticuz/chromium` is installed. */
+function host(platform: NodeJS.Platform, files: string[], env: Record<string, string> = {}, arch = 'x64', bundled = true): BrowserHost {
+  return { platform, arch, env, exists: (file) => files.includes(file), bundledInstalled: () => bundled };
 }
 
 const WIN_ENV = {
@@ -20,21 +27,32 @@ describe('browser resolution order', () => {
       { kind: 'path', executablePath: '/opt/my/chrome', source: 'CHROME_PATH' },
     ],
     [
-      'Debian chromium',
-      host('linux', ['/usr/bin/chromium', '/usr/bin/google-chrome']),
+      'CHROME_PATH wins over the bundled Chromium',
+      host('linux', ['/usr/bin/chromium'], { CHROME_PATH: '/usr/bin/chromium' }),
+      { kind: 'path', executablePath: '/usr/bin/chromium', source: 'CHROME_PATH' },
+    ],
+    ['Linux x64: the pinned bundled Chromium before Debian chromium', host('linux', ['/usr/bin/chromium']), { kind: 'bundled' }],
+    ['nothing installed on Linux x64: the bundled Chromium', host('linux', []), { kind: 'bundled' }],
+    [
+      'Linux x64 without the npm package: Debian chromium',
+      host('linux', ['/usr/bin/chromium', '/usr/bin/google-chrome'], {}, 'x64', false),
       { kind: 'path', executablePath: '/usr/bin/chromium', source: 'installed' },
     ],
     [
-      'Google Chrome stable on Linux',
-      host('linux', ['/usr/bin/google-chrome-stable']),
+      'Google Chrome stable on Linux arm64',
+      host('linux', ['/usr/bin/google-chrome-stable'], {}, 'arm64'),
       { kind: 'path', executablePath: '/usr/bin/google-chrome-stable', source: 'installed' },
     ],
     [
-      'Edge on Linux',
-      host('linux', ['/usr/bin/microsoft-edge']),
+      'Edge on Linux arm64',
+      host('linux', ['/usr/bin/microsoft-edge'], {}, 'arm64'),
       { kind: 'path', executablePath: '/usr/bin/microsoft-edge', source: 'installed' },
     ],
-    ['nothing installed on Linux x64: the bundled Chromium', host('linux', []), { kind: 'bundled' }],
+    [
+      'installed browsers hidden by ANNUARIO_NO_INSTALLED_BROWSER',
+      host('linux', ['/usr/bin/chromium'], { ANNUARIO_NO_INSTALLED_BROWSER: '1' }, 'x64', false),
+      { kind: 'none' },
+    ],
     ['nothing installed on Linux arm64: none', host('linux', [], {}, 'arm64'), { kind: 'none' }],
     [
       'Chrome on macOS',
@@ -71,7 +89,28 @@ describe('browser resolution order', () => {
   });
 
   test('an empty CHROME_PATH is ignored', () => {
-    expect(chooseBrowser(host('linux', ['/usr/bin/chromium'], { CHROME_PATH: ' ' }))).toMatchObject({ source: 'installed' });
+    expect(chooseBrowser(host('linux', ['/usr/bin/chromium'], { CHROME_PATH: ' ' }, 'arm64'))).toMatchObject({ source: 'installed' });
+  });
+});
+
+describe('every browser of the machine, for the PDF tests', () => {
+  test.each([
+    ['Linux x64 with Debian chromium', host('linux', ['/usr/bin/chromium']), ['@sparticuz/chromium', '/usr/bin/chromium']],
+    ['Linux x64 without a system browser', host('linux', []), ['@sparticuz/chromium']],
+    ['system browser hidden', host('linux', ['/usr/bin/chromium'], { ANNUARIO_NO_INSTALLED_BROWSER: '1' }), ['@sparticuz/chromium']],
+    [
+      'CHROME_PATH first, the same browser once',
+      host('linux', ['/usr/bin/chromium'], { CHROME_PATH: '/usr/bin/chromium' }),
+      ['/usr/bin/chromium', '@sparticuz/chromium'],
+    ],
+    [
+      'macOS: the installed Chrome only',
+      host('darwin', ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'], {}, 'arm64'),
+      ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'],
+    ],
+    ['nothing at all', host('linux', [], {}, 'arm64'), []],
+  ])('%s', (_name, machine, expected) => {
+    expect(availableBrowsers(machine).map(browserLabel)).toEqual(expected);
   });
 });
 

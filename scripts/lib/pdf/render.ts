@@ -2,8 +2,9 @@
  * One report's print page to one PDF: Chromium loads the page, the page prepares itself
  * (fonts, charts as images), Paged.js paginates it, Chromium prints it tagged and with
  * bookmarks, pdf-lib writes the document information, the preflight looks for problems. Any
- * complaint of the page (an exception, a console error, a request that fails or answers
- * 4xx/5xx) or a timeout fails the PDF, and nothing is left where the PDF would go.
+ * complaint of the page (an exception, a console error, a request of the page that fails or
+ * answers 4xx/5xx) or a timeout fails the PDF, and nothing is left where the PDF would go. What
+ * the browser fetches on its own (the favicon) is not the page's complaint.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -102,6 +103,21 @@ function shortUrl(url: string, baseUrl: string): string {
   return url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
 }
 
+/** How Chromium words, in the console, a resource that did not load (the same words since 2010). */
+const RESOURCE_LOAD_FAILURE = 'Failed to load resource';
+
+/**
+ * Whether a console error is the browser's own business rather than the document's: Chromium
+ * reports in the console a resource that did not load, and newer versions also fetch
+ * `/favicon.ico` for a page that declares no icon. Playwright reports every request the page
+ * makes but not the favicon, so a load failure for a URL the page never requested was not asked
+ * for by the document and cannot make its PDF wrong. Everything else stays a complaint: a failed
+ * resource the page did request is also reported by the network events.
+ */
+export function isBrowserInitiatedFailure(text: string, location: string, requested: ReadonlySet<string>): boolean {
+  return text.startsWith(RESOURCE_LOAD_FAILURE) && location !== '' && !requested.has(location);
+}
+
 /** Watches a page for anything it complains about; `failed` rejects at the first complaint. */
 function watchPage(page: Page, baseUrl: string) {
   let reject: (error: Error) => void = () => undefined;
@@ -110,10 +126,13 @@ function watchPage(page: Page, baseUrl: string) {
   });
   failed.catch(() => undefined);
   const complain = (problem: string) => reject(new Error(problem));
+  const requested = new Set<string>();
+  page.on('request', (request) => requested.add(request.url()));
   page.on('pageerror', (error) => complain(`eccezione nella pagina: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location().url;
+    if (isBrowserInitiatedFailure(message.text(), where, requested)) return;
     complain(`errore nella console della pagina: ${message.text()}${where ? ` (${shortUrl(where, baseUrl)})` : ''}`);
   });
   page.on('requestfailed', (request) => {

@@ -70,6 +70,8 @@ export const routes = {
   accessibility: (): string => '/accessibilita/',
   feed: (org: string): string => `/${org}/attivita/feed.xml`,
   favicon: (): string => '/favicon.svg',
+  /** The same icon as a 32 px ICO, for browsers and tools that ask for /favicon.ico. */
+  faviconIco: (): string => '/favicon.ico',
   /** The sitemap index written by @astrojs/sitemap (only when the site has an address). */
   sitemap: (): string => '/sitemap-index.xml',
 } as const;

@@ -13,6 +13,10 @@ describe('internal links', () => {
       recurse: true,
       checkFragments: true,
       concurrency: 25,
+      // On a busy machine the local server can drop a connection (status 0) for a file that
+      // exists; a network error is retried, a 404 is not (linkinator retries only errors).
+      retryErrors: true,
+      retryErrorsCount: 3,
       // Offline: only the local server's own pages are checked.
       linksToSkip: (link) => Promise.resolve(!/^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(link)),
     });
