@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import process from 'node:process';
+import annuario from './src/integration/index.ts';
 
 // The build script writes into a temporary folder (ANNUARIO_OUT_DIR) and swaps it into dist/
 // only when everything succeeded, so a failed build never leaves a half-written site.
@@ -12,11 +13,10 @@ export default defineConfig({
   // Each `npm run build` gets its own cache (Astro keeps its content store there): two builds of
   // different sources at the same time (tests, benchmarks) must not see each other's entries.
   ...(process.env.ANNUARIO_CACHE_DIR ? { cacheDir: process.env.ANNUARIO_CACHE_DIR } : {}),
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/stampa/') })],
+  integrations: [annuario(), mdx(), sitemap({ filter: (page) => !page.includes('/stampa/') })],
   // Several pages in flight: while one page's file is created and written (the thread pool),
   // the next is rendered, instead of the renderer waiting for the disk after every page (about
-  // a third of the page generation time at 5000 cards). The search indexer, which follows the
-  // log of written pages, checks that each file it reads is whole (scripts/lib/search-index.ts).
+  // a third of the page generation time at 5000 cards).
   build: { format: 'directory', concurrency: 4 },
   // Markdown is rendered by src/lib/markdown.ts (sanitized); Shiki's inline styles would break CSP.
   markdown: { syntaxHighlight: false },

@@ -2,10 +2,11 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { currentYear, feedItems, uiText } from '../../../lib/site/catalogue.ts';
-import { siteContent, type SiteOrganization } from '../../../lib/site/content.ts';
+import { siteContent, type SiteOrganization, loadSiteContent } from '../../../lib/site/content.ts';
 import { urls } from '../../../lib/site/urls.ts';
 
-export function getStaticPaths() {
+export async function getStaticPaths() {
+  await loadSiteContent();
   return siteContent().organizations.map((org) => ({ params: { org: org.id }, props: { org } }));
 }
 

@@ -1,0 +1,14 @@
+/**
+ * Before every page: the content graph is read from Astro's content store (src/lib/site/content.ts),
+ * and in dev, while the content has errors, the Italian error page is shown instead of the page.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { loadSiteContent } from '../lib/site/content.ts';
+import { CONTENT_ERRORS_ROUTE } from './routes.ts';
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const { errors } = await loadSiteContent();
+  if (!import.meta.env.DEV || errors === 0 || context.routePattern === CONTENT_ERRORS_ROUTE) return next();
+  // A new request, not the page's: the pages are prerendered, and Astro warns when their request's headers are copied.
+  return next(new Request(new URL(`${import.meta.env.BASE_URL.replace(/\/$/, '')}${CONTENT_ERRORS_ROUTE}`, context.url)));
+});
