@@ -37,6 +37,8 @@ export class ContentErrors extends Error {
   override name = 'ContentErrors';
 }
 
+let lastReport: string | undefined;
+
 function storeOutcome(context: LoaderContext, outcome: SourceOutcome): void {
   const { store, logger } = context;
   const problems: StoredProblems = {
