@@ -47,10 +47,13 @@ function storeOutcome(context: LoaderContext, outcome: SourceOutcome): void {
     warnings: outcome.warnings,
     report: outcome.report,
   };
-  store.set({ id: PROBLEMS_ENTRY, data: { ...problems }, digest: context.generateDigest(problems) });
+  store.set({ id: PROBLEMS_ENTRY, data: { ...problems }, digest: context.generateDigest({ ...problems }) });
   // With errors the last good graph stays: the routes it gives keep answering (with the error page).
   if (outcome.graph) store.set({ id: GRAPH_ENTRY, data: { ...outcome.graph }, digest: context.generateDigest(outcome.graph) });
   publishOutcome(outcome);
+  // The terminal repeats a report only when it changed: saving another file says nothing new.
+  if (outcome.report === lastReport) return;
+  lastReport = outcome.report;
   if (outcome.errors > 0)
     logger.error(`I contenuti hanno errori: le pagine mostrano questo elenco finché non li correggi.\n${outcome.report}`);
   else if (outcome.warnings > 0) logger.warn(outcome.report);

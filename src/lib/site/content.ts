@@ -28,7 +28,7 @@ export interface SiteProblems {
 const EMPTY_GRAPH: ContentGraph = { organizations: [], funding: [], projects: [], plans: [], stats: [], reports: [], pages: [] };
 
 let cached: ContentGraph | undefined;
-let cachedDigest: string | undefined;
+let cachedDigest: string | number | undefined;
 let problems: SiteProblems = { problems: [], errors: 0, warnings: 0, report: '' };
 let loading: Promise<SiteProblems> | undefined;
 
