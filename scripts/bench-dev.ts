@@ -63,7 +63,7 @@ async function measureSource(label: string, source: string, repeats: number): Pr
       const text = fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${title}`);
       const start = performance.now();
       fs.writeFileSync(file, text);
-      await page.waitForFunction((expected) => document.querySelector('h1')?.textContent?.includes(expected), title, { timeout: 60_000 });
+      await page.waitForFunction((expected) => document.querySelector('h1')?.textContent?.includes(expected), title, { timeout: 300_000 });
       samples.push(Math.round(performance.now() - start));
       console.log(`${label}, salvataggio ${r + 1}: ${samples.at(-1)} ms`);
       // Let the page settle (its own requests) before the next save.
