@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import process from 'node:process';
 import { MISSING_ADDRESS_NOTE, siteAddress } from './src/lib/site/address.ts';
 import { sourceRoot } from './src/lib/source.ts';
+import annuario from './src/integration/index.ts';
 
 // The public address and sub-path: data/site.yaml, or ANNUARIO_SITE_URL / ANNUARIO_BASE (see
 // docs/pubblicazione.md). Without an address, what needs one (canonical links, sitemap, feeds)
@@ -31,11 +32,10 @@ export default defineConfig({
   // Each `npm run build` gets its own cache (Astro keeps its content store there): two builds of
   // different sources at the same time (tests, benchmarks) must not see each other's entries.
   ...(process.env.ANNUARIO_CACHE_DIR ? { cacheDir: process.env.ANNUARIO_CACHE_DIR } : {}),
-  integrations: [mdx(), ...(address.url ? [sitemap({ filter: (page) => !page.includes('/stampa/') })] : []), addressNote],
+  integrations: [annuario(), mdx(), ...(address.url ? [sitemap({ filter: (page) => !page.includes('/stampa/') })] : []), addressNote],
   // Several pages in flight: while one page's file is created and written (the thread pool),
   // the next is rendered, instead of the renderer waiting for the disk after every page (about
-  // a third of the page generation time at 5000 cards). The search indexer, which follows the
-  // log of written pages, checks that each file it reads is whole (scripts/lib/search-index.ts).
+  // a third of the page generation time at 5000 cards).
   build: { format: 'directory', concurrency: 4 },
   // Markdown is rendered by src/lib/markdown.ts (sanitized); Shiki's inline styles would break CSP.
   markdown: { syntaxHighlight: false },

@@ -1,21 +1,24 @@
 /**
- * `npm run build`: validates the content, then builds the site with Astro into a temporary
- * folder, indexes it for search, renders every report's PDFs (both variants) from its print
- * pages, and swaps it into `dist/` only when everything succeeded. Astro's logged-but-ignored
- * content errors (broken references, duplicate ids) and any PDF failure fail the build.
+ * `npm run build`: builds the site with Astro's own `build()` into a temporary folder, renders
+ * every report's PDFs (both variants) from its print pages, and swaps it into `dist/` only when
+ * everything succeeded. The content is read, validated and checked across files by the content
+ * loader inside Astro (src/integration/loader.ts): a source with errors stops the build with the
+ * validator's report. The search index is written by the `annuario()` integration from the pages
+ * Astro hands to its `astro:build:done` hook; the PDF step runs here, after Astro, because it
+ * drives a browser of its own and `--site-only` leaves it out.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ContentGraph } from '../src/lib/content-graph.ts';
+import type { AstroIntegration } from 'astro';
 import { sourceRoot } from '../src/lib/source.ts';
-import { astroLogFailures } from './lib/astro-log.ts';
-import { projectRoot, startAstro, type AstroProcess } from './lib/astro.ts';
-import { CONTENT_CACHE_ENV, MARKDOWN_CACHE_ENV, markdownCacheFile, sourceCacheDir } from './lib/content-cache.ts';
+import { clearOutcome, publishedOutcome } from '../src/integration/outcome.ts';
+import { builtFile } from '../src/integration/index.ts';
+import { projectRoot } from './lib/astro.ts';
+import { MARKDOWN_CACHE_ENV, markdownCacheFile, sourceCacheDir } from './lib/content-cache.ts';
 import { withLock } from './lib/lock.ts';
 import { runMain } from './lib/cli.ts';
-import { namedPages, SearchIndexer, SearchIndexError } from './lib/search-index.ts';
-import { validateInChild } from './lib/validation-process.ts';
 
 const HELP = `Uso: npm run build -- [opzioni]
 
@@ -42,111 +45,87 @@ runMain(async () => {
   }
   const root = sourceRoot();
   const finalDir = path.resolve(process.cwd(), values.out);
+  const unchanged = `${path.relative(process.cwd(), finalDir) || '.'}/ non è stato modificato.`;
   const workDir = path.resolve(projectRoot, '.annuario');
   fs.mkdirSync(workDir, { recursive: true });
   const tmpDir = fs.mkdtempSync(path.join(workDir, 'build-'));
-  // The validated content, handed to Astro so it does not load and parse every file again.
-  const contentCache = `${tmpDir}.content.json`;
   // Astro's cache (its content store, Vite's optimized dependencies) and the parsed Markdown are
   // kept between builds of the same source: builds take turns on them (the lock below), and
   // another source never sees them.
   const sourceCache = sourceCacheDir(workDir, root);
   const astroCache = path.join(sourceCache, 'astro');
-  const markdownCache = markdownCacheFile(projectRoot, sourceCache);
-  const cleanup = () => {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
-    fs.rmSync(contentCache, { force: true });
-  };
-  // The search index is filled page by page while Astro writes them (Pagefind works on another core).
-  const search = new SearchIndexer(tmpDir);
+  process.env[MARKDOWN_CACHE_ENV] = markdownCacheFile(projectRoot, sourceCache);
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  const cleanup = () => fs.rmSync(tmpDir, { recursive: true, force: true });
 
-  // Astro starts right away, while the content is validated here: its start (configuration,
-  // Vite, the client bundles) needs no content. It reads none before the validated content is
-  // handed over (src/lib/site/content.ts waits for the file), and it is stopped, its output
-  // unseen, if the validation fails: nothing is built from content that did not pass.
-  let astro: AstroProcess | undefined;
-  let validated = false;
-  const stop = new AbortController();
-  const astroRun = withLock(
-    path.join(workDir, 'astro.lock'),
-    () => {
-      astro = startAstro(
-        ['build'],
-        {
-          ANNUARIO_OUT_DIR: tmpDir,
-          ANNUARIO_CACHE_DIR: astroCache,
-          [CONTENT_CACHE_ENV]: contentCache,
-          [MARKDOWN_CACHE_ENV]: markdownCache,
-        },
-        {
-          held: !validated,
-          onLine: (line) => {
-            for (const page of namedPages(line)) search.named(page);
-          },
-        },
-      );
-      return astro.result;
+  // The pages Astro built, as its own hook hands them over (the PDF step checks its print pages there).
+  const built = new Set<string>();
+  const pageList: AstroIntegration = {
+    name: 'annuario-build-pages',
+    hooks: {
+      'astro:build:done': ({ dir, pages }) => {
+        for (const page of pages) {
+          const file = builtFile(fileURLToPath(dir), page.pathname);
+          if (file) built.add(file);
+        }
+      },
     },
-    () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
-    stop.signal,
-  );
-  const stopAstro = async () => {
-    stop.abort();
-    astro?.kill();
-    await Promise.all([astroRun.catch(() => undefined), search.abort()]);
-    cleanup();
   };
 
-  // The validation's own data (every file parsed, with positions) is not kept past this block:
-  // the build goes on with what the PDF step needs of the graph.
-  // It runs in a process of its own: its memory goes back to the system once it is done.
-  let graph: Pick<ContentGraph, 'reports' | 'organizations'>;
+  console.log(`Costruzione del sito da ${path.relative(process.cwd(), root) || '.'}…`);
+  clearOutcome();
   try {
-    console.log(`Validazione dei contenuti in ${path.relative(process.cwd(), root) || '.'}…`);
-    const validation = await validateInChild(root, contentCache);
-    if (validation.errors > 0 || !validation.graph) {
-      await stopAstro();
-      console.error(validation.report);
-      console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
-      return 1;
-    }
-    if (validation.warnings > 0) console.log(validation.report);
-    graph = validation.graph;
+    // Loaded here: Astro's modules take a moment, and `--help` needs none of them.
+    const { build } = await import('astro');
+    await withLock(
+      path.join(workDir, 'astro.lock'),
+      () =>
+        build({
+          root: projectRoot,
+          outDir: tmpDir,
+          cacheDir: astroCache,
+          vite: { cacheDir: path.join(astroCache, 'vite') },
+          integrations: [pageList],
+        }),
+      () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
+    );
   } catch (error) {
-    await stopAstro();
-    throw error;
+    cleanup();
+    const outcome = publishedOutcome();
+    if (outcome && outcome.errors > 0) {
+      console.error(`\n${outcome.report}`);
+      console.error('\nCostruzione interrotta: correggi gli errori qui sopra e riprova.');
+    } else {
+      console.error('\nCostruzione del sito fallita:');
+      console.error(`  ${error instanceof Error ? error.message : String(error)}`);
+      if (process.env['ANNUARIO_DEBUG']) console.error(error);
+    }
+    console.error(unchanged);
+    return 1;
   }
-  validated = true;
-  astro?.release();
+  const outcome = publishedOutcome();
+  if (!outcome?.graph) {
+    cleanup();
+    console.error('\nCostruzione del sito fallita: Astro non ha letto i contenuti (il caricatore «annuario» non è partito).');
+    console.error(unchanged);
+    return 1;
+  }
 
   try {
-    const { code, output } = await astroRun.finally(() => fs.rmSync(contentCache, { force: true }));
-    const failures = astroLogFailures(output);
-    if (code !== 0 || failures.length > 0) {
-      console.error('\nCostruzione del sito fallita:');
-      for (const line of failures) console.error(`  ${line}`);
-      if (code !== 0 && failures.length === 0) console.error(`  Astro è uscito con codice ${code} (vedi i messaggi qui sopra).`);
-      console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
-      await search.abort();
-      cleanup();
-      return 1;
-    }
-    try {
-      const { pages } = await search.finish();
-      console.log(`Indice di ricerca: ${pages} pagine.`);
-    } catch (error) {
-      if (!(error instanceof SearchIndexError)) throw error;
-      console.error(`\n${error.message}`);
-      console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
-      cleanup();
-      return 1;
-    }
-    // The PDF step's modules (the browser's among them) are loaded only now: loaded up front,
-    // they delayed Astro's start by about 0.15 s.
-    const { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs } = await import('./lib/pdf/publish.ts');
+    // The PDF step's modules (the browser's among them) are loaded only now.
+    const { pdfJobs, PdfSetupError, publishPdfs, publishSiteOnlyNotes, renderReportPdfs, siteFile } = await import('./lib/pdf/publish.ts');
     const { PDF_VARIANTS, PdfRenderError } = await import('./lib/pdf/render.ts');
-    const jobs = pdfJobs(graph);
+    const jobs = pdfJobs(outcome.graph);
     const reportIds = jobs.map((job) => job.reportId);
+    const unbuilt = jobs.filter((job) => !built.has(path.relative(tmpDir, siteFile(tmpDir, job.printPath)).split(path.sep).join('/')));
+    if (unbuilt.length > 0) {
+      console.error(
+        `\nAstro non ha costruito la pagina di stampa di ${unbuilt.map((job) => `«${job.reportId}»`).join(', ')} (${unbuilt[0]?.printPath}).`,
+      );
+      console.error(unchanged);
+      cleanup();
+      return 1;
+    }
     let missingMarkers: string[];
     if (values['site-only']) {
       missingMarkers = publishSiteOnlyNotes(tmpDir, reportIds);
@@ -163,7 +142,7 @@ runMain(async () => {
       } catch (error) {
         if (!(error instanceof PdfRenderError || error instanceof PdfSetupError)) throw error;
         console.error(`\n${error.message}`);
-        console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+        console.error(unchanged);
         cleanup();
         return 1;
       }
@@ -172,7 +151,7 @@ runMain(async () => {
       console.error(
         `\nLe pagine web di ${missingMarkers.map((id) => `«${id}»`).join(', ')} non hanno il posto per i link ai PDF (PdfDownloads).`,
       );
-      console.error(`${path.relative(process.cwd(), finalDir)}/ non è stato modificato.`);
+      console.error(unchanged);
       cleanup();
       return 1;
     }
@@ -185,7 +164,6 @@ runMain(async () => {
     console.log(`\nSito costruito in ${path.relative(process.cwd(), finalDir)}/.`);
     return 0;
   } catch (error) {
-    await search.abort();
     cleanup();
     throw error;
   }

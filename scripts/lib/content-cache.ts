@@ -1,30 +1,12 @@
 /**
- * The hand-over between the validation and Astro in `npm run build`: the content graph and the
- * list of content images, written once as JSON, read by src/lib/site/content.ts and the image
- * loader instead of loading the whole source again; and where the rendered Markdown is kept
- * between builds.
+ * The caches `npm run build` keeps between builds of a source: where the rendered Markdown is
+ * kept, and the folder of Astro's and Vite's caches.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildContentGraph, type ContentGraph } from '../../src/lib/content-graph.ts';
-import { CONTENT_CACHE_ENV } from '../../src/lib/site/content.ts';
-import { imagesOf } from '../../src/lib/site/image-loader.ts';
-import type { Entry } from '../../src/lib/validate/load.ts';
 
-export { CONTENT_CACHE_ENV };
 export const MARKDOWN_CACHE_ENV = 'ANNUARIO_MARKDOWN_CACHE';
-
-/**
- * Writes the hand-over file, whole or not at all (Astro may be waiting for it: it must never see
- * half of it); returns the graph, for the build's own use.
- */
-export function writeContentCache(file: string, entries: readonly Entry[]): ContentGraph {
-  const graph = buildContentGraph(entries);
-  fs.writeFileSync(`${file}.part`, JSON.stringify({ graph, images: imagesOf(entries) }));
-  fs.renameSync(`${file}.part`, file);
-  return graph;
-}
 
 /**
  * The file where src/lib/markdown.ts keeps its parsed Markdown between builds, in `cacheDir`. Its

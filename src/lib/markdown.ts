@@ -48,7 +48,7 @@ const trees = new Map<string, Root>();
  * renderer's own code and dependencies in the name, so a change there starts afresh): a build
  * parses only the Markdown that changed, as Astro's content store does for its collections.
  */
-const diskFile = process.env['ANNUARIO_MARKDOWN_CACHE']; // set by scripts/lib/content-cache.ts
+const diskFile = process.env['ANNUARIO_MARKDOWN_CACHE']; // set by scripts/build.ts (scripts/lib/content-cache.ts)
 const onDisk = new Map<string, Root>(diskFile ? readDiskCache(diskFile) : []);
 const used = new Map<string, Root>();
 

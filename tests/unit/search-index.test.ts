@@ -3,17 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { builtFile } from '../../src/integration/index.ts';
 import {
   indexedPart,
   isSearchable,
-  isWholePage,
-  namedPages,
-  searchablePages,
   withoutIgnored,
   SearchIndexer,
   SearchIndexError,
   writeSearchIndex,
-} from '../../scripts/lib/search-index.ts';
+} from '../../src/integration/search-index.ts';
 
 describe('which built files are searchable', () => {
   test.each([
@@ -27,24 +25,6 @@ describe('which built files are searchable', () => {
     ['anci-lombardia/statistiche/comuni.csv', false],
   ])('%s → %s', (file, expected) => {
     expect(isSearchable(file)).toBe(expected);
-  });
-});
-
-describe("which pages a line of Astro's build log names", () => {
-  test.each([
-    ['17:29:13   ├─ /404.html (+28ms) ', ['404.html']],
-    ['17:29:13   └─ /anci-lombardia/attivita/sportello/index.html (+7.04s) ', ['anci-lombardia/attivita/sportello/index.html']],
-    ['\u001b[2m17:29:13\u001b[22m   \u001b[34m├─\u001b[39m \u001b[2m/a/index.html\u001b[22m \u001b[2m(+3ms)\u001b[22m', ['a/index.html']],
-    // Several pages started before the first was written (build.concurrency).
-    [
-      '19:03:27   ├─ /404.html19:03:27   ├─ /accessibilita/index.html19:03:27   ├─ /cerca/index.html (+51ms) ',
-      ['404.html', 'accessibilita/index.html', 'cerca/index.html'],
-    ],
-    ['17:29:13   ├─ /piani/2019/index.html', ['piani/2019/index.html']],
-    ['17:29:13   ├─ /a/index.html (+3ms) (file not created, response body was empty)', []],
-    ['17:29:20 [build] 1071 page(s) built in 10.36s', []],
-  ])('%j → %j', (line, expected) => {
-    expect(namedPages(line)).toEqual(expected);
   });
 });
 
@@ -68,15 +48,23 @@ describe('the elements left out of the index are not sent to Pagefind', () => {
   });
 });
 
-describe('whether a page read while the site is written is whole', () => {
+describe('the built file of each page Astro hands to astro:build:done', () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'annuario-built-'));
+  afterAll(() => fs.rmSync(site, { recursive: true, force: true }));
+  for (const file of ['index.html', '404.html', 'a/b/index.html', 'dati/schede.csv', 'feed.xml']) {
+    fs.mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+    fs.writeFileSync(path.join(site, file), 'x');
+  }
   test.each([
-    ['<!DOCTYPE html><html lang="it"><head></head><body><p>x</p></body></html>', true],
-    ['<html><body><p>x</p></body></html>\n', true],
-    ['', false],
-    ['<!DOCTYPE html><html lang="it"><head></head><body><p>x</p></bo', false],
-    ['<!DOCTYPE html><html lang="it"><body><p>&lt;/html&gt;</p>', false],
-  ])('%j → %s', (html, expected) => {
-    expect(isWholePage(html)).toBe(expected);
+    ['', 'index.html'],
+    ['a/b/', 'a/b/index.html'],
+    ['a/b', 'a/b/index.html'],
+    ['404/', '404.html'],
+    ['dati/schede.csv', 'dati/schede.csv'],
+    ['feed.xml', 'feed.xml'],
+    ['non-costruita/', undefined],
+  ])('%j → %j', (pathname, expected) => {
+    expect(builtFile(site, pathname)).toBe(expected);
   });
 });
 
@@ -127,13 +115,12 @@ describe('writing the index', () => {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), html);
     }
-    expect(searchablePages(dir)).toEqual(['a/index.html', 'index.html']);
-    expect(await writeSearchIndex(dir)).toEqual({ pages: 2 });
+    expect(await writeSearchIndex(dir, Object.keys(files))).toEqual({ pages: 2 });
     expect(fs.existsSync(path.join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'pagefind')).some((f) => f.endsWith('.pf_meta'))).toBe(true);
   });
 
-  test('pages added while the site is written are indexed once, the rest at the end', async () => {
+  test('each page is indexed once, and only the searchable ones', async () => {
     const site = path.join(dir, 'a-pezzi');
     const page = (title: string) => `<html lang="it"><body><main data-pagefind-body><h1>${title}</h1></main></body></html>`;
     for (const file of ['index.html', 'b/index.html', 'c/index.html', '404.html']) {
@@ -141,25 +128,13 @@ describe('writing the index', () => {
       fs.writeFileSync(path.join(site, file), page(file));
     }
     const indexer = new SearchIndexer(site);
-    indexer.add('b/index.html');
-    indexer.add('b/index.html');
-    indexer.add('404.html');
-    indexer.add('non-ancora/index.html');
-    // Caught half-written: left for the final sweep, which finds it whole.
-    const late = path.join(site, 'd/index.html');
-    fs.mkdirSync(path.dirname(late), { recursive: true });
-    fs.writeFileSync(late, '<html lang="it"><body><main data-pagefind-body><h1>d</h1>');
-    indexer.add('d/index.html');
-    // Named by the log: read only after more pages were named.
-    indexer.named('c/index.html');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    fs.appendFileSync(late, '</main></body></html>');
-    expect(await indexer.finish()).toEqual({ pages: 4 });
+    for (const file of ['b/index.html', 'b/index.html', '404.html', 'index.html', 'c/index.html']) indexer.add(file);
+    expect(await indexer.finish()).toEqual({ pages: 3 });
     expect(fs.existsSync(path.join(site, 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
   test('a missing site folder is an Italian error, not a crash', async () => {
-    const error = await writeSearchIndex(path.join(dir, 'non-esiste')).catch((e: unknown) => e);
+    const error = await writeSearchIndex(path.join(dir, 'non-esiste'), ['index.html']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SearchIndexError);
     expect((error as Error).message).toMatch(/^Indice di ricerca \(Pagefind\) non creato: Pagefind si è interrotto\./);
   });
@@ -171,9 +146,9 @@ describe('writing the index', () => {
     fs.mkdirSync(site);
     fs.writeFileSync(path.join(site, 'index.html'), '<html lang="it"><body><main data-pagefind-body><h1>x</h1></main></body></html>');
     fs.writeFileSync(path.join(site, 'pagefind'), 'un file, non una cartella');
-    const module = path.resolve(import.meta.dirname, '../../scripts/lib/search-index.ts');
+    const module = path.resolve(import.meta.dirname, '../../src/integration/search-index.ts');
     const code = `import { writeSearchIndex } from ${JSON.stringify(module)};
-      writeSearchIndex(${JSON.stringify(site)}).then(() => console.log('ok'), (e) => { console.log(e.message); process.exitCode = 3; });`;
+      writeSearchIndex(${JSON.stringify(site)}, ['index.html']).then(() => console.log('ok'), (e) => { console.log(e.message); process.exitCode = 3; });`;
     const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' });
     expect(result.status).toBe(3);
     expect(result.stdout).toContain('il programma di Pagefind si è chiuso senza rispondere');

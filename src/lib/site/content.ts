@@ -1,57 +1,69 @@
 /**
- * The site's one way to the content: the validated source (the same `loadSource` the validator
- * and the export use, so CSV values and computed figures are included) shaped by
- * `buildContentGraph`, read once per build. Pages never call `getCollection` for data.
+ * The site's one way to the content: the content graph the annuario content loader stored
+ * (src/integration/loader.ts: the validator's own loading and cross-file checks, then
+ * `buildContentGraph`). Reading Astro's store is asynchronous, the pages read synchronously:
+ * `loadSiteContent()` fills the graph the other functions return. The integration's middleware
+ * calls it before every page; a page's `getStaticPaths`, which Astro runs before the middleware,
+ * awaits it first. In a build the store never changes, so it is read once; in dev it is read
+ * again whenever the loader stored a new validation.
  */
-import fs from 'node:fs';
-import { buildContentGraph, type ContentGraph } from '../content-graph.ts';
-import { sourceRoot } from '../source.ts';
-import { loadSource } from '../validate/load.ts';
+import { getEntry } from 'astro:content';
+import type { ContentGraph } from '../content-graph.ts';
+import type { Problem } from '../validate/problem.ts';
 
-let cached: ContentGraph | undefined;
+/** The collection and entries written by the loader (src/integration/loader.ts). */
+const COLLECTION = 'annuario';
+const GRAPH_ENTRY = 'graph';
+const PROBLEMS_ENTRY = 'problems';
 
-/**
- * `npm run build` validates the source and builds this graph while Astro starts: it hands it over
- * in a JSON file (see scripts/build.ts), so Astro does not parse every file again. The file
- * appears (whole, by a rename) only once the validation has passed; Astro waits for it.
- */
-export const CONTENT_CACHE_ENV = 'ANNUARIO_CONTENT_CACHE';
-
-/** How long Astro waits for the validation before giving up (the build script stops Astro itself if the content is invalid). */
-const HAND_OVER_TIMEOUT_MS = 15 * 60 * 1000;
-
-/**
- * The text of the build's hand-over file once it exists, or undefined outside `npm run build`.
- * Synchronous on purpose (pages read the content synchronously): sleeps in short steps.
- */
-export function readHandOver(): string | undefined {
-  const file = process.env[CONTENT_CACHE_ENV];
-  if (!file) return undefined;
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  const deadline = Date.now() + HAND_OVER_TIMEOUT_MS;
-  while (!fs.existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`I contenuti validati non sono arrivati (${file}): la validazione non è finita.`);
-    Atomics.wait(sleeper, 0, 0, 10);
-  }
-  return fs.readFileSync(file, 'utf8');
+/** The validator's problems, as the loader stored them (see `StoredProblems` in src/integration/loader.ts). */
+export interface SiteProblems {
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+  report: string;
 }
 
-/** The content graph of `ANNUARIO_SOURCE` (or the project itself); throws an Italian summary if it does not load. */
+/** A graph with nothing in it: what the routes see while a source that never validated is being fixed. */
+const EMPTY_GRAPH: ContentGraph = { organizations: [], funding: [], projects: [], plans: [], stats: [], reports: [], pages: [] };
+
+let cached: ContentGraph | undefined;
+let cachedDigest: string | number | undefined;
+let problems: SiteProblems = { problems: [], errors: 0, warnings: 0, report: '' };
+let loading: Promise<SiteProblems> | undefined;
+
+/** The data of a store entry, typed as the loader wrote it (the collection has no schema: the loader validated it). */
+function dataOf<T>(entry: { data: unknown } | undefined): T | undefined {
+  return entry?.data as T | undefined;
+}
+
+async function readStore(): Promise<SiteProblems> {
+  const [graphEntry, problemsEntry] = await Promise.all([getEntry(COLLECTION, GRAPH_ENTRY), getEntry(COLLECTION, PROBLEMS_ENTRY)]);
+  if (graphEntry && (graphEntry.digest === undefined || graphEntry.digest !== cachedDigest)) {
+    cached = dataOf<ContentGraph>(graphEntry);
+    cachedDigest = graphEntry.digest;
+  }
+  problems = dataOf<SiteProblems>(problemsEntry) ?? problems;
+  return problems;
+}
+
+/**
+ * Fills the graph from the content store, and returns the validator's problems (in dev, the
+ * middleware shows them instead of the page when there are errors). Never throws on content.
+ */
+export function loadSiteContent(): Promise<SiteProblems> {
+  if (import.meta.env.DEV) return readStore();
+  loading ??= readStore();
+  return loading;
+}
+
+/** The content graph of `ANNUARIO_SOURCE` (or the project itself), as last loaded by `loadSiteContent()`. */
 export function siteContent(): ContentGraph {
   if (cached) return cached;
-  const handOver = readHandOver();
-  if (handOver !== undefined) {
-    cached = (JSON.parse(handOver) as { graph: ContentGraph }).graph;
-    return cached;
-  }
-  const loaded = loadSource(sourceRoot());
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    const first = errors.slice(0, 5).map((p) => `  ${p.file}:${p.line}:${p.column} ${p.field ? `${p.field}: ` : ''}${p.message}`);
-    throw new Error(`I contenuti hanno ${errors.length} errori: esegui "npm run validate" per l'elenco completo.\n${first.join('\n')}`);
-  }
-  cached = buildContentGraph(loaded.entries);
-  return cached;
+  if (problems.errors > 0) return EMPTY_GRAPH;
+  throw new Error(
+    'I contenuti non sono ancora stati letti: in getStaticPaths() scrivi «await loadSiteContent();» prima di usare siteContent().',
+  );
 }
 
 export type SiteOrganization = ContentGraph['organizations'][number];

@@ -1,16 +1,9 @@
 /**
- * An Astro content loader for the content's images (card covers, organization logos), so they go
- * through astro:assets and sharp (responsive sizes, AVIF/WebP) like any Astro image. It reads the
- * validated source, and hands Astro each image path relative to the file that names it; the
- * collection's `image()` schema resolves and checks it. Entry ids: `projects:<card id>`,
- * `organizations:<organization id>`.
+ * Where the content names its images (card covers, organization logos), for the content loader
+ * of images (src/integration/loader.ts), which puts them through astro:assets. Entry ids:
+ * `projects:<card id>`, `organizations:<organization id>`.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
-import { sourceRoot } from '../source.ts';
-import { loadSource, type Entry } from '../validate/load.ts';
-import { readHandOver } from './content.ts';
+import type { Entry } from '../validate/load.ts';
 
 interface WithImage {
   cover?: { src: string; alt: string };
@@ -30,28 +23,4 @@ export function imagesOf(entries: readonly Entry[]): ContentImage[] {
     const image = entry.collection === 'projects' ? data.cover : entry.collection === 'organizations' ? data.logo : undefined;
     return image ? [{ id: `${entry.collection}:${entry.id}`, filePath: entry.abs, image }] : [];
   });
-}
-
-/** The images of a source: from the build's hand-over file when there is one, else by loading the source. */
-export function contentImages(root: string): ContentImage[] {
-  const handOver = readHandOver();
-  if (handOver !== undefined) return (JSON.parse(handOver) as { images: ContentImage[] }).images;
-  return imagesOf(loadSource(root).entries);
-}
-
-export function contentImageLoader(): Loader {
-  return {
-    name: 'annuario-images',
-    load: async (context) => {
-      const { store, config } = context;
-      store.clear();
-      const siteRoot = fileURLToPath(config.root);
-      for (const { id, filePath: abs, image } of contentImages(sourceRoot())) {
-        // Astro wants entry paths relative to the project root (a source elsewhere gives `../…`).
-        const filePath = path.relative(siteRoot, path.resolve(abs)).split(path.sep).join('/');
-        const data = await context.parseData({ id, data: { ...image }, filePath });
-        store.set({ id, data, filePath });
-      }
-    },
-  };
 }

@@ -5,6 +5,7 @@
  * CSV. Pure: strings in, strings out; the endpoints only serve them.
  */
 import type { ContentGraph } from '../content-graph.ts';
+import { CONTENT_TYPES } from '../content-types.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 import { groupLabel } from './stats-table.ts';
 
@@ -273,15 +274,10 @@ export function collectionJson(graph: ContentGraph): [string, string][] {
   return Object.entries(graph).map(([name, items]) => [`${name}.json`, `${JSON.stringify(items, null, 2)}\n`]);
 }
 
-const JSON_DESCRIPTIONS: Readonly<Record<string, [string, string]>> = {
-  organizations: ['Organizzazioni', 'Le organizzazioni: nomi, contatti, aree tematiche, colore'],
-  funding: ['Programmi di finanziamento', 'I programmi di finanziamento citati dalle schede'],
-  projects: ['Schede', 'Progetti e servizi con tutti i campi, riferimenti risolti e testo completo (Markdown)'],
-  plans: ['Piani', 'Piani annuali con sezioni, obiettivi, esiti e continuità fra i piani'],
-  stats: ['Tabelle statistiche', 'Tabelle statistiche con periodi, righe, cifre in evidenza e loro calcolo'],
-  reports: ['Pubblicazioni', 'Le pubblicazioni e i loro contenuti'],
-  pages: ['Testi', 'Testi delle organizzazioni (Markdown)'],
-};
+/** Title and description of each collection's JSON file, from the content-type registry. */
+const JSON_DESCRIPTIONS: ReadonlyMap<string, [string, string]> = new Map(
+  CONTENT_TYPES.map((type) => [type.name, [type.openData.title, type.openData.description]]),
+);
 
 const cache = new WeakMap<ContentGraph, OpenDataFile[]>();
 
@@ -322,7 +318,7 @@ export function openDataFiles(graph: ContentGraph, homepage?: string): OpenDataF
     ),
     ...collectionJson(graph).map(([path, content]): OpenDataFile => {
       const name = path.replace(/\.json$/, '');
-      const [title, description] = JSON_DESCRIPTIONS[name] ?? [name, name];
+      const [title, description] = JSON_DESCRIPTIONS.get(name) ?? [name, name];
       return { name, path, format: 'json', mediatype: 'application/json', title, description, content };
     }),
   ];

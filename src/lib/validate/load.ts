@@ -7,15 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { z } from 'astro/zod';
-import { FundingListSchema } from '../../schemas/funding.ts';
-import { OrganizationSchema } from '../../schemas/organization.ts';
-import { PageSchema } from '../../schemas/page.ts';
-import { PlanSchema } from '../../schemas/plan.ts';
-import { ProjectSchema } from '../../schemas/project.ts';
-import { ReportSchema } from '../../schemas/report.ts';
-import { StatsTableSchema } from '../../schemas/stats.ts';
 import { SLUG_RE } from '../../schemas/common.ts';
 import { closest } from './schema-introspect.ts';
+import { CONTENT_TYPES, contentType, type CollectionName } from '../content-types.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { expectsNumber, expectsPlainText } from './schema-introspect.ts';
 import { issuesToProblems, type FileContext } from './schema-problems.ts';
@@ -27,7 +21,7 @@ import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceTex
 
 export { specificIssue, issuesToProblems } from './schema-problems.ts';
 
-export type CollectionName = 'organizations' | 'funding' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
+export type { CollectionName };
 
 interface CollectionSpec {
   name: CollectionName;
@@ -37,18 +31,23 @@ interface CollectionSpec {
   ext: '.yaml' | '.md';
   schema: z.ZodType;
   label: string;
+  /** Companion extensions (a stats table's `.csv`): kept as assets, not entries. */
+  companions: readonly string[];
 }
 
-export const COLLECTIONS: readonly CollectionSpec[] = [
-  { name: 'organizations', dir: 'data/organizations', depth: 1, ext: '.yaml', schema: OrganizationSchema, label: 'organizzazione' },
-  { name: 'stats', dir: 'data/stats', depth: 2, ext: '.yaml', schema: StatsTableSchema, label: 'tabella statistica' },
-  { name: 'projects', dir: 'content/projects', depth: 2, ext: '.md', schema: ProjectSchema, label: 'scheda' },
-  { name: 'plans', dir: 'content/plans', depth: 2, ext: '.md', schema: PlanSchema, label: 'piano' },
-  { name: 'reports', dir: 'content/reports', depth: 2, ext: '.yaml', schema: ReportSchema, label: 'report' },
-  { name: 'pages', dir: 'content/pages', depth: 2, ext: '.md', schema: PageSchema, label: 'testo' },
-];
+/** The folder-based types of the registry (src/lib/content-types.ts), as file discovery walks them. */
+export const COLLECTIONS: readonly CollectionSpec[] = CONTENT_TYPES.filter((type) => type.layout !== 'list-file').map((type) => ({
+  name: type.name,
+  dir: type.dir,
+  depth: type.layout === 'flat' ? 1 : 2,
+  ext: type.ext,
+  schema: type.schema,
+  label: type.label,
+  companions: type.companions ?? [],
+}));
 
-export const FUNDING_FILE = 'data/funding.yaml';
+const fundingType = contentType('funding');
+export const FUNDING_FILE = fundingType.dir;
 
 export interface Entry<T = unknown> {
   collection: CollectionName;
@@ -415,7 +414,7 @@ export function loadSource(root: string): LoadedSource {
       const inner = path.relative(base, abs).split(path.sep);
       const ext = path.extname(abs).toLowerCase();
       const stem = path.basename(abs, path.extname(abs));
-      if (IMAGE_EXTS.has(ext) || (spec.name === 'stats' && ext === '.csv')) {
+      if (IMAGE_EXTS.has(ext) || spec.companions.includes(ext)) {
         assets.add(rel);
         continue;
       }
@@ -487,7 +486,7 @@ export function loadSource(root: string): LoadedSource {
 
   const fundingAbs = path.join(root, FUNDING_FILE);
   if (fs.existsSync(fundingAbs)) {
-    const { parsed, data, problems: fileProblems } = validateFile(fundingAbs, FUNDING_FILE, 'yaml', FundingListSchema);
+    const { parsed, data, problems: fileProblems } = validateFile(fundingAbs, FUNDING_FILE, 'yaml', fundingType.schema);
     problems.push(...fileProblems);
     if (parsed && Array.isArray(data)) {
       data.forEach((item: { id: string }, index) => {

@@ -2,12 +2,13 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { currentYear, feedItems, uiText } from '../../../lib/site/catalogue.ts';
-import { siteContent, type SiteOrganization } from '../../../lib/site/content.ts';
+import { siteContent, type SiteOrganization, loadSiteContent } from '../../../lib/site/content.ts';
 import { urls } from '../../../lib/site/urls.ts';
 
 /** RSS links must be absolute: without the site's address (data/site.yaml) there is no feed. */
-export function getStaticPaths() {
+export async function getStaticPaths() {
   if (!import.meta.env.SITE) return [];
+  await loadSiteContent();
   return siteContent().organizations.map((org) => ({ params: { org: org.id }, props: { org } }));
 }
 

@@ -1,9 +1,8 @@
 /**
- * The site's full-text search index, written by Pagefind into `<site>/pagefind/`. Only real
- * content pages are indexed: not the 404 page, not the search page itself, not the print views
- * of reports. Indexing runs while Astro is still writing the site: Pagefind is a program of its
- * own, so it works on the second processor core while Astro renders on the first (see
- * `SearchIndexer` and `writtenPage`).
+ * The site's full-text search index, written by Pagefind into `<site>/pagefind/` once Astro has
+ * written the site, from the list of pages Astro hands to the `astro:build:done` hook
+ * (src/integration/index.ts). Only real content pages are indexed: not the 404 page, not the
+ * search page itself, not the print views of reports.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,30 +13,6 @@ export function isSearchable(relPath: string): boolean {
   if (!relPath.endsWith('.html')) return false;
   if (relPath === '404.html' || relPath === 'cerca/index.html') return false;
   return !relPath.split('/').includes('stampa');
-}
-
-/** Every searchable HTML file of a built site, relative and `/`-separated, sorted. */
-export function searchablePages(siteDir: string): string[] {
-  return fs
-    .readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/') && isSearchable(file))
-    .sort();
-}
-
-/**
- * The files (relative to the site) that a line of Astro's build log names. Astro prints
- * `├─ /a/b/index.html` before rendering a page and ` (+12ms)` once it is on disk; with several
- * pages rendered at once (`build.concurrency`) the pages started in between come first, so a
- * line may name pages that are still being written (`SearchIndexer.named` waits for more pages
- * to be named, and checks each file it reads is whole). A page that produced no file names none.
- */
-export function namedPages(line: string): string[] {
-  // eslint-disable-next-line no-control-regex -- Astro colours its log when it can.
-  const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
-  if (plain.includes('(file not created')) return [];
-  // A path ends at a space, the line's end, or the time of the next message glued to it.
-  return [...plain.matchAll(/[├└]─ \/(\S+?)(?=\s|$|\d\d:\d\d:\d\d)/g)].map((match) => match[1] as string);
 }
 
 /**
@@ -96,15 +71,6 @@ function matchingClose(html: string, tag: string, from: number): number {
   return -1;
 }
 
-/**
- * Whether a built page has been written to its end: Astro's pages end with `</html>`, which
- * appears nowhere else in them (in text it is escaped). A page caught half-written, or still
- * empty, is not.
- */
-export function isWholePage(html: string): boolean {
-  return html.trimEnd().endsWith('</html>');
-}
-
 /** Error of the indexing step, already worded for the editor. */
 export class SearchIndexError extends Error {}
 
@@ -115,28 +81,15 @@ function failure(what: string, errors: readonly string[]): SearchIndexError {
 /** Pages handed to Pagefind at once: enough to keep it busy, few enough to bound the memory. */
 const IN_FLIGHT = 16;
 
-/**
- * How many pages the log must name after a page before it is read: twice Astro's
- * `build.concurrency` (astro.config.mjs), so the page has almost always been written by then.
- */
-const LAG = 8;
-
-/**
- * A search index filled while the site is being written: `named` each page Astro's log names
- * (or `add` a page known to be on disk), then `finish` adds whatever was not added yet and
- * writes `<siteDir>/pagefind/`.
- */
+/** A search index being filled: `add` each built page, then `finish` writes `<siteDir>/pagefind/`. */
 export class SearchIndexer {
   readonly #siteDir: string;
   readonly #index: Promise<PagefindIndex>;
   readonly #added = new Set<string>();
   readonly #queue: string[] = [];
-  readonly #named: string[] = [];
   readonly #running = new Set<Promise<void>>();
   #failure: SearchIndexError | null = null;
   #closed = false;
-  // Set by `finish`: the site is written, so every file is read as it is, whole or not.
-  #settled = false;
   // If Pagefind's binary dies (a panic), its pending promises never settle and Node would just
   // exit with code 0, the build silently unfinished. An empty event loop means exactly that.
   readonly #died: Promise<never>;
@@ -154,15 +107,6 @@ export class SearchIndexer {
       return index;
     });
     this.#index.catch(() => undefined);
-  }
-
-  /**
-   * A page named by Astro's log, perhaps still being written: queued once `LAG` more pages have
-   * been named (one caught half-written even then is left for the final sweep).
-   */
-  named(relPath: string): void {
-    this.#named.push(relPath);
-    while (this.#named.length > LAG) this.add(this.#named.shift() as string);
   }
 
   /** Queues a built file (relative, `/`-separated) if it belongs in the search and was not queued yet. */
@@ -188,22 +132,10 @@ export class SearchIndexer {
     if (this.#failure) return;
     try {
       const index = await this.#index;
-      // Named by the log but not yet on disk to its end: the final sweep of `finish` takes it.
-      // A file read once the site is written is whole.
-      const settled = this.#settled;
       const content = await fs.promises.readFile(path.join(this.#siteDir, relPath), 'utf8');
-      if (!settled && !isWholePage(content)) {
-        this.#added.delete(relPath);
-        return;
-      }
       const added = await index.addHTMLFile({ sourcePath: relPath, content: indexedPart(content) });
       if (added.errors.length > 0) this.#failure ??= failure(`errore nella pagina ${relPath}`, added.errors);
     } catch (error) {
-      // A page the log named but that is not there (yet): the final sweep of `finish` decides.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        this.#added.delete(relPath);
-        return;
-      }
       this.#failure ??= error instanceof SearchIndexError ? error : failure('Pagefind si è interrotto', [String(error)]);
     }
   }
@@ -212,22 +144,14 @@ export class SearchIndexer {
     while (this.#running.size > 0 || this.#queue.length > 0) await Promise.all([...this.#running]);
   }
 
-  /**
-   * Adds every searchable page not added yet, waits for Pagefind and writes the index. Throws a
-   * `SearchIndexError` listing Pagefind's own messages.
-   */
+  /** Waits for Pagefind and writes the index. Throws a `SearchIndexError` listing Pagefind's own messages. */
   async finish(): Promise<{ pages: number }> {
     const finishing = async () => {
-      // Pages being read now may give up on a file caught half-written: let them, then sweep.
-      this.#settled = true;
-      await this.#drain();
-      const files = searchablePages(this.#siteDir);
-      for (const file of files) this.add(file);
       await this.#drain();
       if (this.#failure) throw this.#failure;
       const written = await (await this.#index).writeFiles({ outputPath: path.join(this.#siteDir, 'pagefind') });
       if (written.errors.length > 0) throw failure('scrittura dei file non riuscita', written.errors);
-      return { pages: files.length };
+      return { pages: this.#added.size };
     };
     try {
       return await Promise.race([finishing(), this.#died]);
@@ -250,9 +174,12 @@ export class SearchIndexer {
 }
 
 /**
- * Indexes the built site in `siteDir` (Italian stemming for every page) and writes the index to
- * `<siteDir>/pagefind/`. Throws a `SearchIndexError` listing Pagefind's own messages.
+ * Indexes the pages `files` (relative to `siteDir`, `/`-separated; those that are not searchable
+ * are skipped) with Italian stemming and writes the index to `<siteDir>/pagefind/`. Throws a
+ * `SearchIndexError` listing Pagefind's own messages.
  */
-export function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {
-  return new SearchIndexer(siteDir).finish();
+export function writeSearchIndex(siteDir: string, files: readonly string[]): Promise<{ pages: number }> {
+  const indexer = new SearchIndexer(siteDir);
+  for (const file of files) indexer.add(file);
+  return indexer.finish();
 }

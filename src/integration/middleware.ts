@@ -1,0 +1,17 @@
+/**
+ * Before every page: the content graph is read from Astro's content store (src/lib/site/content.ts),
+ * and in dev, while the content has errors, the Italian error page is shown instead of the page.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { CONTENT_ERRORS_ROUTE } from './routes.ts';
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  // Imported per request, not once: Astro keeps the middleware function for the whole dev session,
+  // while a content change re-evaluates the pages' modules (content.ts among them, with the
+  // content store's fresh data). The middleware must fill the graph of the instance the page reads.
+  const { loadSiteContent } = await import('../lib/site/content.ts');
+  const { errors } = await loadSiteContent();
+  if (!import.meta.env.DEV || errors === 0 || context.routePattern === CONTENT_ERRORS_ROUTE) return next();
+  // A new request, not the page's: the pages are prerendered, and Astro warns when their request's headers are copied.
+  return next(new Request(new URL(`${import.meta.env.BASE_URL.replace(/\/$/, '')}${CONTENT_ERRORS_ROUTE}`, context.url)));
+});
