@@ -240,9 +240,3 @@ export function fundingGroups<C extends CatalogueCard & { organization: { id: st
     .filter((g) => g.cards.length > 0)
     .sort((a, b) => compareItalian(a.organization.name.short, b.organization.name.short));
 }
-
-/** A content field named in a reading or an uncertain note, in the reader's words (`body` → `descrizione`). */
-export function fieldLabel(field: string): string {
-  const names: Record<string, string> = it.card.fieldNames;
-  return names[field] ?? field;
-}

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
 import type { z } from 'astro/zod';
+import { DocumentListSchema } from '../../schemas/document.ts';
 import { FundingListSchema } from '../../schemas/funding.ts';
+import { SiteConfigSchema } from '../../schemas/site.ts';
 import { OrganizationSchema } from '../../schemas/organization.ts';
 import { PageSchema } from '../../schemas/page.ts';
 import { PlanSchema } from '../../schemas/plan.ts';
@@ -22,7 +24,7 @@ import { applyCsvValues } from './stats-csv.ts';
 import type { StatsTable } from '../../schemas/stats.ts';
 import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceText, sourceOf, type ParsedSource } from './source-file.ts';
 
-export type CollectionName = 'organizations' | 'funding' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
+export type CollectionName = 'organizations' | 'funding' | 'documents' | 'site' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
 
 interface CollectionSpec {
   name: CollectionName;
@@ -44,6 +46,12 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
 ];
 
 export const FUNDING_FILE = 'data/funding.yaml';
+
+/** The register of source documents (see src/schemas/document.ts); optional. */
+export const DOCUMENTS_FILE = 'data/documents.yaml';
+
+/** The site's settings (see src/schemas/site.ts); optional. */
+export const SITE_FILE = 'data/site.yaml';
 
 export interface Entry<T = unknown> {
   collection: CollectionName;
@@ -473,23 +481,24 @@ export function loadSource(root: string): LoadedSource {
     }
   }
 
-  const fundingAbs = path.join(root, FUNDING_FILE);
-  if (fs.existsSync(fundingAbs)) {
-    const { parsed, data, problems: fileProblems } = validateFile(fundingAbs, FUNDING_FILE, 'yaml', FundingListSchema);
+  // Single data files: a list gives one entry per item, identified by `idOf`; an object, one entry.
+  const dataFiles = [
+    { collection: 'funding', file: FUNDING_FILE, schema: FundingListSchema, idOf: (item: { id: string }) => item.id },
+    { collection: 'documents', file: DOCUMENTS_FILE, schema: DocumentListSchema, idOf: (item: { file: string }) => item.file },
+    { collection: 'site', file: SITE_FILE, schema: SiteConfigSchema, idOf: () => 'site' },
+  ] as const;
+  for (const dataFile of dataFiles) {
+    const abs = path.join(root, dataFile.file);
+    if (!fs.existsSync(abs)) continue;
+    const { parsed, data, problems: fileProblems } = validateFile(abs, dataFile.file, 'yaml', dataFile.schema);
     problems.push(...fileProblems);
-    if (parsed && Array.isArray(data)) {
-      data.forEach((item: { id: string }, index) => {
-        entries.push({
-          collection: 'funding',
-          id: item.id,
-          slug: item.id,
-          file: FUNDING_FILE,
-          abs: fundingAbs,
-          parsed,
-          data: item,
-          at: [index],
-        });
-      });
+    if (!parsed || data === undefined || data === null) continue;
+    const items: { item: { id: string } & { file: string }; at: PropertyKey[] }[] = Array.isArray(data)
+      ? data.map((item: { id: string } & { file: string }, index) => ({ item, at: [index] }))
+      : [{ item: data as { id: string } & { file: string }, at: [] }];
+    for (const { item, at } of items) {
+      const id = dataFile.idOf(item);
+      entries.push({ collection: dataFile.collection, id, slug: id, file: dataFile.file, abs, parsed, data: item, at });
     }
   }
   return { root, entries, assets, invalid, problems };

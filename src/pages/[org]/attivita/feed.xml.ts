@@ -3,10 +3,12 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { currentYear, feedItems, uiText } from '../../../lib/site/catalogue.ts';
 import { siteContent, type SiteOrganization } from '../../../lib/site/content.ts';
+import { editionYear } from '../../../lib/site/sources.ts';
 import { urls } from '../../../lib/site/urls.ts';
+import { organizationsWith } from '../../../lib/site/home.ts';
 
 export function getStaticPaths() {
-  return siteContent().organizations.map((org) => ({ params: { org: org.id }, props: { org } }));
+  return organizationsWith(siteContent(), 'catalogue').map((org) => ({ params: { org: org.id }, props: { org } }));
 }
 
 export function GET(context: APIContext<{ org: SiteOrganization }>) {
@@ -16,7 +18,7 @@ export function GET(context: APIContext<{ org: SiteOrganization }>) {
     title: uiText('catalogue.feedTitle', { org: org.name.short }),
     description: uiText('catalogue.feedDescription', { org: org.name.full }),
     site: new URL(urls.catalogue(org.id), context.site ?? 'https://annuario.example.org').href,
-    items: feedItems(cards, currentYear()),
+    items: feedItems(cards, editionYear(siteContent().documents, org.id, currentYear())),
     customData: '<language>it-IT</language>',
   });
 }
