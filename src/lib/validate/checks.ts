@@ -706,6 +706,18 @@ function checkSourceDocument(ctx: Ctx, entry: Entry): void {
       noun: 'organizzazione',
       create: `il file data/organizations/${organization}.yaml`,
     });
+    const file = (entry.data as { file: string }).file;
+    if (!fs.existsSync(path.join(ctx.root, 'data', 'documents', file))) {
+      err(
+        ctx,
+        entry,
+        ['file'],
+        `il testo del documento «${file}» non è in data/documents/`,
+        `copia il file in data/documents/${file} oppure correggi il nome`,
+        'documento',
+        'warning',
+      );
+    }
     return;
   }
   const document = (entry.data as { source?: { document?: string } }).source?.document;
