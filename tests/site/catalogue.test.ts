@@ -208,10 +208,15 @@ describe('RSS feed', () => {
 });
 
 describe('funding programmes across organizations', () => {
-  test('the index lists every programme of data/funding.yaml with its count', () => {
+  const cited = graph.funding.filter((f) => graph.projects.some((c) => c.funding.some((g) => g.id === f.id)));
+
+  test('the index lists every programme some activity cites, with its count; the others have no row and no page', () => {
     const $ = page('/finanziamenti/');
     const rows = $('tbody tr').toArray();
-    expect(rows).toHaveLength(graph.funding.length);
+    expect(rows).toHaveLength(cited.length);
+    for (const programme of graph.funding) {
+      expect(fs.existsSync(builtFile(urls.funding(programme.id))), programme.id).toBe(cited.includes(programme));
+    }
     const fami = rows.find((r) => $(r).find('a').attr('href') === '/finanziamenti/fami/');
     const famiCount = graph.projects.filter((c) => c.funding.some((f) => f.id === 'fami')).length;
     expect($(fami).find('td').text()).toBe(String(famiCount));
