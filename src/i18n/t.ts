@@ -5,6 +5,7 @@
  * browser scripts that fill it themselves).
  */
 import it from './it.json' with { type: 'json' };
+import { formatCount } from '../lib/format.ts';
 
 // Templates already looked up: every page asks for the same few dozen keys.
 const templates = new Map<string, string>();
@@ -29,4 +30,14 @@ export function t(key: string, vars?: Readonly<Record<string, string | number>>)
     if (value === undefined) throw new Error(`Testo dell'interfaccia «${key}»: manca il valore per {${name}}`);
     return String(value);
   });
+}
+
+/**
+ * A count in words by the Italian plural rule: `tn('home.count.cards', 1)` reads the key's `one`
+ * form («1 scheda»), any other count its `other` form («3 schede»); `{count}` is the number as
+ * Italians write it (1.400), other placeholders come from `vars`.
+ */
+export function tn(key: string, count: number, vars?: Readonly<Record<string, string | number>>): string {
+  const fill = (form: string): string => t(`${key}.${form}`, { ...vars, count: '{count}' });
+  return formatCount(count, { one: fill('one'), other: fill('other') });
 }

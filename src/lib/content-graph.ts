@@ -2,6 +2,7 @@
  * The content with references resolved and figures computed: what the export writes, and what
  * the site and the PDFs show. Pure: takes validated entries, returns plain JSON-ready data.
  */
+import type { SourceDocument } from '../schemas/document.ts';
 import type { FundingProgramme } from '../schemas/funding.ts';
 import type { Organization } from '../schemas/organization.ts';
 import type { Page } from '../schemas/page.ts';
@@ -35,6 +36,7 @@ function collect<T>(
 export function buildContentGraph(entries: readonly GraphInput[]) {
   const organizations = collect<Organization>(entries, 'organizations');
   const funding = collect<FundingProgramme>(entries, 'funding');
+  const documents = collect<SourceDocument>(entries, 'documents');
   const projects = collect<ProjectCard>(entries, 'projects');
   const plans = collect<Plan>(entries, 'plans');
   const stats = collect<StatsTable>(entries, 'stats');
@@ -125,6 +127,8 @@ export function buildContentGraph(entries: readonly GraphInput[]) {
   return {
     organizations: organizations.map((o) => ({ id: o.id, ...o.data })),
     funding: funding.map((f) => ({ ...f.data })),
+    /** The register of source documents, for citations in words (never the file name). */
+    documents: documents.map((d) => ({ ...d.data })),
     projects: projectsOut,
     plans: plansOut,
     stats: statsOut,

@@ -6,15 +6,17 @@
  * this list: a new type is one descriptor here, one schema in src/schemas/ and its pages.
  */
 import type { z } from 'astro/zod';
+import { DocumentListSchema } from '../schemas/document.ts';
 import { FundingListSchema } from '../schemas/funding.ts';
 import { OrganizationSchema } from '../schemas/organization.ts';
 import { PageSchema } from '../schemas/page.ts';
 import { PlanSchema } from '../schemas/plan.ts';
 import { ProjectSchema } from '../schemas/project.ts';
 import { ReportSchema } from '../schemas/report.ts';
+import { SiteSchema } from '../schemas/site.ts';
 import { StatsTableSchema } from '../schemas/stats.ts';
 
-export type CollectionName = 'organizations' | 'funding' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
+export type CollectionName = 'organizations' | 'funding' | 'documents' | 'site' | 'stats' | 'projects' | 'plans' | 'reports' | 'pages';
 
 /** How the files of a type are laid out under the source root. */
 export type ContentLayout =
@@ -22,8 +24,10 @@ export type ContentLayout =
   | 'flat'
   /** `<dir>/<organizzazione>/<id><ext>`: one folder per organization. */
   | 'per-organization'
-  /** `<dir>` is one file holding a list of entries, each with its own `id`. */
-  | 'list-file';
+  /** `<dir>` is one file holding a list of entries, each identified by its `idKey`. */
+  | 'list-file'
+  /** `<dir>` is one file holding one entry (the site's settings), identified by the type's name. */
+  | 'single-file';
 
 export interface ContentType {
   name: CollectionName;
@@ -35,10 +39,12 @@ export interface ContentType {
   schema: z.ZodType;
   /** What editors call one entry, in Italian («scheda», «piano»…), for messages. */
   label: string;
+  /** For `list-file`: the field that identifies an item (`id` unless said otherwise). */
+  idKey?: 'id' | 'file';
   /** Companion files next to the entries that are not entries themselves (besides images). */
   companions?: readonly string[];
-  /** Title and description of the type's JSON file in the open data (`/dati/<name>.json`). */
-  openData: { title: string; description: string };
+  /** Title and description of the type's JSON file in the open data (`/dati/<name>.json`); none for settings. */
+  openData?: { title: string; description: string };
 }
 
 export const CONTENT_TYPES: readonly ContentType[] = [
@@ -108,6 +114,27 @@ export const CONTENT_TYPES: readonly ContentType[] = [
     schema: FundingListSchema,
     label: 'programma di finanziamento',
     openData: { title: 'Programmi di finanziamento', description: 'I programmi di finanziamento citati dalle schede' },
+  },
+  {
+    name: 'documents',
+    dir: 'data/documents.yaml',
+    layout: 'list-file',
+    idKey: 'file',
+    ext: '.yaml',
+    schema: DocumentListSchema,
+    label: 'documento di origine',
+    openData: {
+      title: 'Documenti di origine',
+      description: 'Il registro dei documenti da cui sono tratti i contenuti: titolo, organizzazione, edizione',
+    },
+  },
+  {
+    name: 'site',
+    dir: 'data/site.yaml',
+    layout: 'single-file',
+    ext: '.yaml',
+    schema: SiteSchema,
+    label: 'impostazioni del sito',
   },
 ];
 

@@ -128,7 +128,9 @@ const partialDate = remembered((text: string): string => {
   if (!date) return text;
   if (date.precision === 'year') return String(date.year);
   if (date.precision === 'month') return `${monthLong.format(utc(date.year, date.month ?? 1))} ${date.year}`;
-  return dayFormat.format(utc(date.year, date.month ?? 1, date.day ?? 1));
+  // Italian writes the first of the month as an ordinal: «1º gennaio 2024», never «1 gennaio».
+  const text_ = dayFormat.format(utc(date.year, date.month ?? 1, date.day ?? 1));
+  return date.day === 1 ? text_.replace(/^1 /, '1º ') : text_;
 });
 
 /** A partial date at its precision: `2017-09-09` -> `9 settembre 2017`, `2019-11` -> `novembre 2019`, `2018` -> `2018`. */
@@ -145,11 +147,33 @@ export function formatPartialDateShort(text: string): string {
   return dayShortFormat.format(utc(date.year, date.month ?? 1, date.day ?? 1));
 }
 
-/** Italian prepositions by precision: "dal 9 settembre 2017", "da aprile 2018", "dal 2018". */
+/** Numbers read with a leading vowel sound in Italian: 8, 11, 80–89, 800… («l'8», «l'11»). */
+function startsWithVowelSound(word: string): boolean {
+  return /^(?:8|11(?!\d))/.test(word);
+}
+
+/**
+ * A preposition joined to the date that follows it, with the elision Italian requires before a
+ * vowel sound: «dal 9 settembre», but «dall'8 marzo», «dall'11 aprile», «all'8 maggio».
+ */
+function joinPreposition(preposition: string, date: string): string {
+  if (/l$/.test(preposition) && startsWithVowelSound(date)) return `${preposition}l'${date}`;
+  return `${preposition} ${date}`;
+}
+
+/** Italian prepositions by precision: "dal 9 settembre 2017", "dall'8 marzo 2019", "da aprile 2018", "dal 2018". */
 function withPreposition(text: string, day: string, month: string, year: string): string {
   const precision = parsePartialDate(text)?.precision;
   const preposition = precision === 'month' ? month : precision === 'day' ? day : year;
-  return `${preposition} ${formatPartialDate(text)}`;
+  return joinPreposition(preposition, formatPartialDate(text));
+}
+
+/**
+ * «As of» a partial date, for a status read at an edition's date: `2024-06` -> `a giugno 2024`,
+ * `2024` -> `nel 2024`, `2024-06-30` -> `al 30 giugno 2024`, `2024-08-11` -> `all'11 agosto 2024`.
+ */
+export function formatAsOf(text: string): string {
+  return withPreposition(text, 'al', 'a', 'nel');
 }
 
 // Keyed by both ends, joined by a character no date holds ('' for a missing end: both falsy).
@@ -242,4 +266,17 @@ export function formatChange(value: number, kind: 'integer' | 'decimal' | 'perce
 /** A relative change, signed, one decimal at most: `0.123` -> `+12,3%`, `-0.5` -> `−50%`. */
 export function formatPercentChange(ratio: number): string {
   return `${signed(decimalFormat(1), ratio * 100)}%`;
+}
+
+const pluralRules = new Intl.PluralRules(LOCALE);
+
+/**
+ * A count with its noun, by the Italian plural rule: `(1, {one: 'scheda', other: 'schede'})` ->
+ * `1 scheda`, `(3, …)` -> `3 schede`, `(1400, …)` -> `1.400 schede`. The forms may hold `{count}`
+ * where the number goes elsewhere than first (`{ one: 'una voce', other: '{count} voci' }`).
+ */
+export function formatCount(count: number, forms: Readonly<{ one: string; other: string }>): string {
+  const form = pluralRules.select(count) === 'one' ? forms.one : forms.other;
+  const number = formatInteger(count);
+  return form.includes('{count}') ? form.replaceAll('{count}', number) : `${number} ${form}`;
 }

@@ -13,6 +13,15 @@ const graph = buildContentGraph(loadSource(repoRoot).entries);
 const lombardia = graph.projects.filter((p) => p.organization.id === 'anci-lombardia');
 const catalogueSeed = fs.readFileSync(path.join(repoRoot, 'data', 'documents', '003_212a1361b903dde0.txt'), 'utf8');
 
+/** The years offered by the catalogue's year filter. */
+function $catalogueYears(): number[] {
+  const $ = page('/anci-lombardia/attivita/');
+  return $('a[data-facet="anno"]')
+    .toArray()
+    .map((a) => Number($(a).attr('data-value')))
+    .filter((year) => Number.isInteger(year));
+}
+
 /** Visible text with the no-break spaces of Intl turned into plain spaces, as printed. */
 const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -62,7 +71,8 @@ describe('catalogue of ANCI Lombardia', () => {
     expect(stogit.attr('data-importo')).toBe('oltre-1-milione');
     expect(stogit.attr('data-centesimi')).toBe('873995000');
     expect(stogit.attr('data-da')).toBe('2020');
-    expect(stogit.attr('data-a')).toBe('2026');
+    // Open-ended: it runs up to the catalogue's edition (2024), not to the day of the build (2026).
+    expect(stogit.attr('data-a')).toBe('2024');
     expect(stogit.attr('data-inizio')).toBe('2020-11-27');
   });
 
@@ -92,7 +102,9 @@ describe('card page', () => {
     expect($('h1')).toHaveLength(1);
     expect(text($, '.facts')).toContain('dal 27 novembre 2020');
     expect($('.facts a[href="/anci-lombardia/attivita/area/ambiente/"]').text()).toBe('Ambiente');
-    expect(text($, '.provenance')).toContain('003_212a1361b903dde0.txt');
+    // The publication in words; the file name, readings and notes stay with the editors.
+    expect(text($, '.provenance')).toBe('Fonte Catalogo delle attività 2024, p. 24');
+    expect($('.facts').text()).toContain('Attivo nel 2024');
   });
 
   test('a card with "in definizione" says so', () => {
@@ -154,11 +166,17 @@ describe('static facet views match the content', () => {
     expect($('script')).toHaveLength(0);
   });
 
+  test('the year filter stops at the edition of the catalogue (2024): no open-ended card runs into 2025 or 2026', () => {
+    const years = $catalogueYears();
+    expect(Math.max(...years)).toBe(2024);
+    expect(fs.existsSync(builtFile('/anci-lombardia/attivita/anno/2026/'))).toBe(false);
+  });
+
   test('a year view lists the cards running in that year', () => {
     const $ = page('/anci-lombardia/attivita/anno/2021/');
     const inYear = lombardia.filter((c) => {
       const from = Number((c.start ?? c.end ?? '0').slice(0, 4));
-      const to = c.end ? Number(c.end.slice(0, 4)) : c.status === 'concluso' ? from : Math.max(from, 2026);
+      const to = c.end ? Number(c.end.slice(0, 4)) : c.status === 'concluso' ? from : Math.max(from, 2024);
       return (c.start || c.end) && from <= 2021 && 2021 <= to;
     });
     expect($('#catalogue-list > li')).toHaveLength(inYear.length);
@@ -190,10 +208,15 @@ describe('RSS feed', () => {
 });
 
 describe('funding programmes across organizations', () => {
-  test('the index lists every programme of data/funding.yaml with its count', () => {
+  const cited = graph.funding.filter((f) => graph.projects.some((c) => c.funding.some((g) => g.id === f.id)));
+
+  test('the index lists every programme some activity cites, with its count; the others have no row and no page', () => {
     const $ = page('/finanziamenti/');
     const rows = $('tbody tr').toArray();
-    expect(rows).toHaveLength(graph.funding.length);
+    expect(rows).toHaveLength(cited.length);
+    for (const programme of graph.funding) {
+      expect(fs.existsSync(builtFile(urls.funding(programme.id))), programme.id).toBe(cited.includes(programme));
+    }
     const fami = rows.find((r) => $(r).find('a').attr('href') === '/finanziamenti/fami/');
     const famiCount = graph.projects.filter((c) => c.funding.some((f) => f.id === 'fami')).length;
     expect($(fami).find('td').text()).toBe(String(famiCount));

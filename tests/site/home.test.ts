@@ -5,13 +5,18 @@ import { page, text } from './html.ts';
 describe('network home', () => {
   const $ = page('/');
 
-  test('lists every organization, those with content first', () => {
+  test('lists the organizations with content as tiles, counts in the singular when one, the others apart', () => {
     const names = $('#organizzazioni ~ ul .tile strong')
       .toArray()
       .map((el) => $(el).text());
-    expect(names).toHaveLength(8);
-    expect(names.slice(0, 4)).toEqual(['ANCI Lombardia', 'ANCI Nazionale', 'ANCI Toscana', 'Massa Martana']);
-    expect(text($, '#organizzazioni ~ ul li:last-child')).toContain('Nessun contenuto pubblicato');
+    expect(names).toEqual(['ANCI Lombardia', 'ANCI Nazionale', 'ANCI Toscana', 'Massa Martana']);
+    expect(text($, '#organizzazioni ~ ul li:nth-child(2)')).toContain('1 scheda');
+    expect(text($, '#organizzazioni ~ ul li:nth-child(4)')).toContain('1 piano');
+    const apart = $('#organizzazioni ~ p a')
+      .toArray()
+      .map((el) => $(el).attr('href'));
+    expect(apart).toHaveLength(4);
+    apart.forEach((href) => expect(href).toMatch(/^\/[a-z-]+\/organizzazione\/$/));
   });
 
   test('groups cards by funding programme across organizations, linking the cross-organization view', () => {
@@ -33,21 +38,38 @@ describe('organization home of ANCI Lombardia', () => {
     expect(figures).toContain('1.401 Comuni associati');
     expect(figures).toContain('93%');
     expect(figures).toContain('75 Progetti e servizi');
-    expect(figures).toContain('40 Attività in corso');
+    expect(figures).toContain('40 Attività in corso nel 2024');
   });
 
-  test('marks the home in the menu and links every section', () => {
+  test('marks the home in the menu and links every section with content (it has no plans)', () => {
     expect($('nav.site-nav a[aria-current="page"]').text()).toBe('Home');
     const hrefs = $('#esplora ~ ul a')
       .toArray()
       .map((el) => $(el).attr('href'));
     expect(hrefs).toEqual([
       '/anci-lombardia/attivita/',
-      '/anci-lombardia/piani/',
       '/anci-lombardia/statistiche/',
       '/anci-lombardia/pubblicazioni/',
       '/anci-lombardia/organizzazione/',
       '/dati/',
     ]);
+  });
+});
+
+describe('organization home of ANCI Toscana', () => {
+  const $ = page('/anci-toscana/');
+
+  test('counts objectives as the objectives page lists them, one per objective across plans', () => {
+    const trails = page('/anci-toscana/obiettivi/')('.trail').length;
+    expect(trails).toBeGreaterThan(0);
+    expect(text($, '.figures')).toContain(`${trails} Obiettivi nei piani`);
+  });
+
+  test('offers in its menu only the sections it has content in (no activities)', () => {
+    const menu = $('nav.site-nav a')
+      .toArray()
+      .map((el) => $(el).attr('href'));
+    expect(menu).not.toContain('/anci-toscana/attivita/');
+    expect(menu).toContain('/anci-toscana/piani/');
   });
 });

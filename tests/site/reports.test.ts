@@ -4,13 +4,18 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
+import { sectionsWithContent } from '../../src/lib/site/home.ts';
 import { localSlug, urls } from '../../src/lib/site/urls.ts';
 import { loadSource } from '../../src/lib/validate/load.ts';
 import { page, text } from './html.ts';
 
 const content = buildContentGraph(loadSource(process.cwd()).entries);
 
-const organizationPages = content.organizations.flatMap((o) => [urls.plans(o.id), urls.about(o.id), urls.reports(o.id)]);
+// Section pages exist only where the organization has content in them (no empty lists).
+const organizationPages = content.organizations.flatMap((o) => {
+  const sections = sectionsWithContent(content, o.id);
+  return [...(sections.has('plans') ? [urls.plans(o.id)] : []), urls.about(o.id), ...(sections.has('reports') ? [urls.reports(o.id)] : [])];
+});
 const planPages = content.plans.map((p) => urls.plan(p.id));
 const textPages = content.pages.map((p) => urls.page(p.id));
 const reportPages = content.reports.map((r) => urls.report(r.id));
@@ -183,6 +188,14 @@ describe('report pages', () => {
         .sort(),
     );
   });
+});
+
+test('an organization with nothing published has no empty section pages', () => {
+  expect(sectionsWithContent(content, 'ifel').size).toBe(0);
+  for (const url of [urls.catalogue('ifel'), urls.plans('ifel'), urls.statsIndex('ifel'), urls.reports('ifel')]) {
+    expect(() => page(url)).toThrow(/pagina non costruita/);
+  }
+  expect(page(urls.about('ifel'))('h1').length).toBe(1);
 });
 
 describe('text pages', () => {

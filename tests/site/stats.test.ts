@@ -83,7 +83,7 @@ describe('the social table', () => {
     const groups = $('.stats-table tbody th[scope=rowgroup]')
       .toArray()
       .map((th) => $(th).text().trim());
-    expect(groups).toEqual(['Facebook', 'Instagram', 'X', 'Linkedin', 'WhatsApp']);
+    expect(groups).toEqual(['Facebook', 'Instagram', 'X', 'LinkedIn', 'WhatsApp']);
   });
 
   test('says "dato non disponibile" for a missing value, not only a dash', () => {

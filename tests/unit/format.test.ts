@@ -4,6 +4,8 @@ import {
   formatChange,
   formatCompact,
   formatCoveredPeriod,
+  formatAsOf,
+  formatCount,
   formatDateRange,
   formatDecimal,
   formatEuroCents,
@@ -18,6 +20,7 @@ import {
   formatRating,
   formatValue,
 } from '../../src/lib/format.ts';
+import { tn } from '../../src/i18n/t.ts';
 
 describe('numbers in it-IT, grouping always', () => {
   test.each([
@@ -74,6 +77,9 @@ describe('dates at their printed precision', () => {
     ['2018', '2018', '2018'],
     ['2024-02', 'febbraio 2024', '02/2024'],
     ['2020-12-31', '31 dicembre 2020', '31/12/2020'],
+    // The first of the month is an ordinal in Italian.
+    ['2024-01-01', '1º gennaio 2024', '01/01/2024'],
+    ['2024-01-11', '11 gennaio 2024', '11/01/2024'],
     ['non-una-data', 'non-una-data', 'non-una-data'],
   ])('%s → %s / %s', (text, long, short) => {
     expect(formatPartialDate(text)).toBe(long);
@@ -86,6 +92,13 @@ describe('dates at their printed precision', () => {
     [undefined, '2019', 'fino al 2019'],
     [undefined, '2019-11', 'fino a novembre 2019'],
     ['2018', '2020-12-31', 'dal 2018 al 31 dicembre 2020'],
+    // Ordinal and elision: «dal 1º», «dall'11», «dall'8», «all'8», «all'11».
+    ['2024-01-01', undefined, 'dal 1º gennaio 2024'],
+    ['2023-04-11', undefined, "dall'11 aprile 2023"],
+    ['2023-03-08', '2024-08-08', "dall'8 marzo 2023 all'8 agosto 2024"],
+    ['2023-03-18', '2024-11-11', "dal 18 marzo 2023 all'11 novembre 2024"],
+    ['2023-03-01', '2024-03-31', 'dal 1º marzo 2023 al 31 marzo 2024'],
+    [undefined, '2024-05-08', "fino all'8 maggio 2024"],
     [undefined, undefined, ''],
   ])('range %s – %s', (start, end, expected) => {
     expect(formatDateRange(start, end)).toBe(expected);
@@ -139,5 +152,44 @@ describe('changes between two values', () => {
     [() => formatPercentChange(0), '0%'],
   ])('%s', (fn, expected) => {
     expect(fn()).toBe(expected);
+  });
+});
+
+describe('as of an edition', () => {
+  test.each([
+    ['2024-06', 'a giugno 2024'],
+    ['2024', 'nel 2024'],
+    ['2024-06-30', 'al 30 giugno 2024'],
+    ['2024-08-11', "all'11 agosto 2024"],
+    ['2024-08-01', 'al 1º agosto 2024'],
+  ])('%s → %s', (text, expected) => {
+    expect(formatAsOf(text)).toBe(expected);
+  });
+});
+
+describe('counts by the Italian plural rule', () => {
+  const schede = { one: '{count} scheda', other: '{count} schede' };
+  test.each([
+    [0, schede, '0 schede'],
+    [1, schede, '1 scheda'],
+    [2, schede, '2 schede'],
+    [1400, schede, '1.400 schede'],
+    [1, { one: 'organizzazione', other: 'organizzazioni' }, '1 organizzazione'],
+    [3, { one: 'organizzazione', other: 'organizzazioni' }, '3 organizzazioni'],
+  ])('%d → %s', (count, forms, expected) => {
+    expect(formatCount(count, forms)).toBe(expected);
+  });
+
+  test.each([
+    ['counts.cards', 1, '1 scheda'],
+    ['counts.cards', 75, '75 schede'],
+    ['counts.organizations', 1, '1 organizzazione'],
+    ['counts.reports', 1, '1 pubblicazione'],
+    ['counts.reports', 3, '3 pubblicazioni'],
+    ['counts.items', 1, '1 voce'],
+    ['counts.plans', 2, '2 piani'],
+    ['counts.stats', 1, '1 tabella statistica'],
+  ])('it.json %s with %d → %s', (key, count, expected) => {
+    expect(tn(key, count)).toBe(expected);
   });
 });

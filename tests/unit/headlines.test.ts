@@ -41,8 +41,9 @@ describe('headline values and methods', () => {
       'Variazione di «Facebook: post pubblicati» tra 2019 e 2023, dalla tabella «La nostra presenza sui social». Coincide con la cifra stampata nel documento.',
       undefined,
     ],
-    ['anci-prova/misto/valore', '8,3 milioni di euro', 'Cifra come stampata nel documento.', undefined],
-    ['anci-prova/misto/voto', '4,33 su 5', 'Cifra come stampata nel documento.', undefined],
+    // Printed figures of a table with no publication in the register: no editors' remark instead.
+    ['anci-prova/misto/valore', '8,3 milioni di euro', '', undefined],
+    ['anci-prova/misto/voto', '4,33 su 5', '', undefined],
     [
       'anci-prova/misto/ore-totali',
       '4.907 ore',
@@ -73,5 +74,19 @@ describe('describePeriods', () => {
     [[], ''],
   ])('%o -> %s', (ids, expected) => {
     expect(describePeriods(eventi.periods, ids)).toBe(expected);
+  });
+});
+
+describe('a printed figure names its publication', () => {
+  const register = [
+    { file: '002_62e46300c2cd0425.txt', title: 'Bilancio sociale 2019 – giugno 2024', organization: 'anci-prova', edition: '2024-06' },
+  ];
+  test.each([
+    [{ document: '002_62e46300c2cd0425.txt', page: 12 }, 'Fonte: Bilancio sociale 2019 – giugno 2024, p. 12.'],
+    [{ document: '002_62e46300c2cd0425.txt' }, 'Fonte: Bilancio sociale 2019 – giugno 2024.'],
+    [{ document: 'non-nel-registro.txt', page: 3 }, ''],
+  ])('%o -> «%s»', (source, method) => {
+    const view = headlineViews([{ ...mixed, source }], register).find((h) => h.key === 'anci-prova/misto/voto');
+    expect(view?.method).toBe(method);
   });
 });

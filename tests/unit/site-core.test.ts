@@ -133,9 +133,13 @@ describe('home overviews', () => {
     expect(overview.cards.recent.map((c) => c.title)).toEqual(['Uno', 'Tre']);
   });
 
-  test('the network: organizations with content first, funding across organizations', () => {
+  test('the network: organizations with content as tiles, the others apart, funding across organizations', () => {
     const network = networkOverview(graph);
-    expect(network.organizations.map((o) => o.org.id)).toEqual(['alfa', 'beta', 'vuota']);
+    expect(network.organizations.map((o) => [o.org.id, o.counts])).toEqual([
+      ['alfa', '3 schede'],
+      ['beta', '1 scheda'],
+    ]);
+    expect(network.withoutContent.map((o) => o.org.id)).toEqual(['vuota']);
     expect(network.funding).toEqual([{ programme: { id: 'pnrr', label: 'PNRR' }, cards: 2, organizations: 2 }]);
     expect(network.recent.map((c) => c.title)).toEqual(['Quattro', 'Uno', 'Tre']);
   });

@@ -207,6 +207,14 @@ const snapshots: Record<string, (problems: string[]) => void> = {
       ]
     `);
   },
+  'documento-non-registrato': (p) => {
+    expect(p).toMatchInlineSnapshot(`
+      [
+        "error content/projects/anci-prova/nuovo.md:7:21 source.document — documento «000_catalogo.tx» inesistente | correzione: forse intendevi «000_catalogo.txt»",
+        "warning data/documents.yaml:6:9 [1].file — il testo del documento «001_piano.txt» non è in data/documents/ | correzione: copia il file in data/documents/001_piano.txt oppure correggi il nome",
+      ]
+    `);
+  },
   'estensione-yml': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [

@@ -219,10 +219,13 @@ export function fundingIndex(
   funding: readonly SiteFunding[],
   cards: readonly Pick<CatalogueCard, 'funding'>[],
 ): { programme: SiteFunding; count: number }[] {
-  return funding.map((programme) => ({
-    programme,
-    count: cards.filter((c) => c.funding.some((f) => f.id === programme.id)).length,
-  }));
+  // A programme no activity cites gets no row and no page: it would lead to an empty list.
+  return funding
+    .map((programme) => ({
+      programme,
+      count: cards.filter((c) => c.funding.some((f) => f.id === programme.id)).length,
+    }))
+    .filter((row) => row.count > 0);
 }
 
 /** The cards funded by a programme, grouped by the organization running them (organizations alphabetically, cards by title). */
@@ -239,10 +242,4 @@ export function fundingGroups<C extends CatalogueCard & { organization: { id: st
     }))
     .filter((g) => g.cards.length > 0)
     .sort((a, b) => compareItalian(a.organization.name.short, b.organization.name.short));
-}
-
-/** A content field named in a reading or an uncertain note, in the reader's words (`body` → `descrizione`). */
-export function fieldLabel(field: string): string {
-  const names: Record<string, string> = it.card.fieldNames;
-  return names[field] ?? field;
 }

@@ -7,6 +7,7 @@ import { formatCompact, formatList, formatNumberPlain, formatPeriodMonths, forma
 import type { SiteStatsTable } from './content.ts';
 import { rowName } from './stats-table.ts';
 import { t } from '../../i18n/t.ts';
+import { citation } from './sources.ts';
 import { tf } from './text.ts';
 
 type Headline = SiteStatsTable['headlines'][number];
@@ -21,7 +22,7 @@ export interface HeadlineView {
   value: string;
   label: string;
   description?: string | undefined;
-  /** How the figure is obtained, in one or more sentences. */
+  /** How the figure is obtained, in one or more sentences; empty for a printed figure of no known publication. */
   method: string;
   /** Present when the printed figure and the table disagree: both numbers, in words. */
   differs?: string | undefined;
@@ -66,10 +67,14 @@ export function describePeriods(periods: readonly Period[], ids: readonly string
 export function describeHeadline(
   table: Pick<SiteStatsTable, 'title' | 'rows' | 'periods'>,
   headline: Headline,
+  /** The table's source in words («Bilancio sociale 2019 – giugno 2024, p. 12»), for a figure taken as printed. */
+  cited: string | null = null,
 ): { method: string; differs?: string } {
   const result = headline.result;
   const row = rowOf(table, headline);
-  if (result.method === 'declared' || row === undefined) return { method: t('stats.method.declared') };
+  // A figure taken as printed is told by its publication, never by an editors' remark; with no
+  // publication in the register there is nothing to say.
+  if (result.method === 'declared' || row === undefined) return { method: cited ? t('stats.method.declared', { source: cited }) : '' };
   const vars = { row: rowName(row), table: table.title };
   const selected = [...result.periodsUsed, ...result.periodsMissing];
   const sentences: string[] = [];
@@ -113,13 +118,13 @@ export function describeHeadline(
   return { method: sentences.join(' '), ...(differs === undefined ? {} : { differs }) };
 }
 
-/** Every headline figure of the tables, ready to print. */
-export function headlineViews(tables: readonly SiteStatsTable[]): HeadlineView[] {
+/** Every headline figure of the tables, ready to print; `register` names the publications figures come from. */
+export function headlineViews(tables: readonly SiteStatsTable[], register: Parameters<typeof citation>[1] = []): HeadlineView[] {
   return tables.flatMap((table) =>
     table.headlines.map((headline) => {
       const row = rowOf(table, headline);
       const value = headline.result.value;
-      const { method, differs } = describeHeadline(table, headline);
+      const { method, differs } = describeHeadline(table, headline, citation(table.source, register));
       return {
         key: `${table.id}/${headline.id}`,
         value: value === null ? t('stats.noValue') : formatHeadlineNumber(value, headline, row),

@@ -4,8 +4,10 @@
  * with their content, cards by funding programme across organizations, recently started work).
  * Pure: takes the graph, returns plain data.
  */
+import { tn } from '../../i18n/t.ts';
 import type { ContentGraph } from '../content-graph.ts';
 import { earliestDay, parsePartialDate } from '../partial-date.ts';
+import { objectiveTrails } from './objective-trails.ts';
 
 type Card = ContentGraph['projects'][number];
 
@@ -29,7 +31,9 @@ export function organizationOverview(graph: ContentGraph, orgId: string) {
   const plans = own(graph.plans).sort((a, b) => b.year - a.year);
   const stats = own(graph.stats);
   const reports = own(graph.reports).sort((a, b) => sortKey(b.edition ?? b.period?.to).localeCompare(sortKey(a.edition ?? a.period?.to)));
-  const objectives = plans.flatMap((p) => p.sections.flatMap((s) => s.objectives));
+  // Counted as the objectives page lists them: an objective carried from one plan to the next
+  // is one objective, not one per plan (59 written in the plans of ANCI Toscana, 48 objectives).
+  const objectives = objectiveTrails(plans, orgId);
   return {
     cards: {
       total: cards.length,
@@ -52,20 +56,21 @@ export function organizationOverview(graph: ContentGraph, orgId: string) {
 export type OrganizationOverview = ReturnType<typeof organizationOverview>;
 
 export function networkOverview(graph: ContentGraph) {
-  const organizations = graph.organizations
-    .map((org) => {
-      const overview = organizationOverview(graph, org.id);
-      return {
-        org,
-        cards: overview.cards.total,
-        plans: overview.plans.length,
-        stats: overview.stats.length,
-        reports: overview.reports.length,
-        /** Organizations with published content come first. */
-        weight: overview.cards.total + overview.plans.length + overview.stats.length + overview.reports.length,
-      };
-    })
-    .sort((a, b) => (b.weight > 0 ? 1 : 0) - (a.weight > 0 ? 1 : 0) || a.org.name.short.localeCompare(b.org.name.short, 'it'));
+  const all = graph.organizations.map((org) => {
+    const overview = organizationOverview(graph, org.id);
+    const counts = [
+      overview.cards.total > 0 ? tn('counts.cards', overview.cards.total) : '',
+      overview.plans.length > 0 ? tn('counts.plans', overview.plans.length) : '',
+      overview.stats.length > 0 ? tn('counts.stats', overview.stats.length) : '',
+      overview.reports.length > 0 ? tn('counts.reports', overview.reports.length) : '',
+    ].filter(Boolean);
+    return { org, counts: counts.join(' · '), published: counts.length > 0 };
+  });
+  const byName = (a: (typeof all)[number], b: (typeof all)[number]): number => a.org.name.short.localeCompare(b.org.name.short, 'it');
+  /** Organizations with published content, as tiles. */
+  const organizations = all.filter((o) => o.published).sort(byName);
+  /** Members of the network with nothing published yet: named apart, linked to who they are, not to empty sections. */
+  const withoutContent = all.filter((o) => !o.published).sort(byName);
   const funding = graph.funding
     .map((programme) => {
       const cards = graph.projects.filter((c) => c.funding.some((f) => f.id === programme.id));
@@ -77,5 +82,29 @@ export function networkOverview(graph: ContentGraph) {
     .filter((c) => c.status !== 'concluso')
     .sort(byRecentStart)
     .slice(0, 6);
-  return { organizations, funding, recent };
+  return { organizations, withoutContent, funding, recent };
+}
+
+/** The sections of an organization's menu that can hold content, in menu order. */
+export const CONTENT_SECTIONS = ['catalogue', 'plans', 'stats', 'reports'] as const;
+export type ContentSection = (typeof CONTENT_SECTIONS)[number];
+
+/**
+ * The content sections an organization has something in: only these get a page, a menu tab and
+ * an entry on its home, so that no link opens onto an empty list.
+ */
+export function sectionsWithContent(graph: ContentGraph, orgId: string): Set<ContentSection> {
+  const owns = (items: readonly { organization: { id: string } }[]): boolean => items.some((i) => i.organization.id === orgId);
+  const present: Record<ContentSection, boolean> = {
+    catalogue: owns(graph.projects),
+    plans: owns(graph.plans),
+    stats: owns(graph.stats),
+    reports: owns(graph.reports),
+  };
+  return new Set(CONTENT_SECTIONS.filter((section) => present[section]));
+}
+
+/** The organizations with content in a section: the `getStaticPaths` of its index pages. */
+export function organizationsWith(graph: ContentGraph, section: ContentSection): ContentGraph['organizations'] {
+  return graph.organizations.filter((org) => sectionsWithContent(graph, org.id).has(section));
 }

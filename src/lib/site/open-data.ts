@@ -276,7 +276,7 @@ export function collectionJson(graph: ContentGraph): [string, string][] {
 
 /** Title and description of each collection's JSON file, from the content-type registry. */
 const JSON_DESCRIPTIONS: ReadonlyMap<string, [string, string]> = new Map(
-  CONTENT_TYPES.map((type) => [type.name, [type.openData.title, type.openData.description]]),
+  CONTENT_TYPES.flatMap((type) => (type.openData ? [[type.name, [type.openData.title, type.openData.description]] as const] : [])),
 );
 
 const cache = new WeakMap<ContentGraph, OpenDataFile[]>();

@@ -6,6 +6,7 @@
 import { formatPeriodMonths, formatValue } from '../format.ts';
 import type { SiteStatsTable } from './content.ts';
 import { tf } from './text.ts';
+import it from '../../i18n/it.json' with { type: 'json' };
 
 type Row = SiteStatsTable['rows'][number];
 type Period = SiteStatsTable['periods'][number];
@@ -41,6 +42,9 @@ export interface TableView {
 
 /** A group name as a heading: `facebook` → `Facebook`, `whatsApp` → `WhatsApp`. */
 export function groupLabel(group: string): string {
+  // Networks are spelt as their brands spell them (LinkedIn, YouTube), not just capitalized.
+  const brand = (it.about.networks as Record<string, string>)[group];
+  if (brand !== undefined && group !== 'altro') return brand;
   return group.charAt(0).toLocaleUpperCase('it-IT') + group.slice(1);
 }
 

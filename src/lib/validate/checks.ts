@@ -20,6 +20,8 @@ import { nodeAt, sourceOf } from './source-file.ts';
 import { problemAt, type Entry, type LoadedSource } from './load.ts';
 import type { Problem } from './problem.ts';
 import { replaceNode, type LineFix } from './edits.ts';
+import type { SiteConfig } from '../../schemas/site.ts';
+import { missingDeclarations } from '../site/accessibility.ts';
 
 export interface CheckOptions {
   /** Today as `AAAA-MM-GG`, for status-versus-dates checks. */
@@ -799,6 +801,54 @@ function listDocuments(root: string): string[] | null {
 }
 
 /** Runs every cross-entry check. */
+/**
+ * A `source.document` names an entry of the register of documents (data/documents.yaml), whose
+ * title and edition readers see instead of the file name; a document's organization exists.
+ * Without a register there is nothing to check against: pages then cite no document.
+ */
+function checkSourceDocument(ctx: Ctx, entry: Entry): void {
+  const documents = ids(ctx, 'documents');
+  if (entry.collection === 'documents') {
+    const organization = (entry.data as { organization: string }).organization;
+    requireRef(ctx, entry, ['organization'], {
+      key: 'organization',
+      value: organization,
+      known: ids(ctx, 'organizations'),
+      noun: 'organizzazione',
+      create: `il file data/organizations/${organization}.yaml`,
+    });
+    const file = (entry.data as { file: string }).file;
+    if (!fs.existsSync(path.join(ctx.root, 'data', 'documents', file))) {
+      err(
+        ctx,
+        entry,
+        ['file'],
+        `il testo del documento «${file}» non è in data/documents/`,
+        `copia il file in data/documents/${file} oppure correggi il nome`,
+        'documento',
+        'warning',
+      );
+    }
+    return;
+  }
+  const document = (entry.data as { source?: { document?: string } }).source?.document;
+  if (document === undefined || documents.size === 0) return;
+  requireRef(ctx, entry, ['source', 'document'], {
+    key: 'document',
+    value: document,
+    known: documents,
+    noun: 'documento',
+    create: `la voce «${document}» in data/documents.yaml (titolo, organizzazione, edizione, tipo)`,
+  });
+}
+
+/** Each part of the accessibility statement not yet declared is a warning: the page says so to readers. */
+function checkSiteConfig(ctx: Ctx, entry: Entry<SiteConfig>): void {
+  for (const missing of missingDeclarations(entry.data.accessibility)) {
+    err(ctx, entry, missing.at, missing.message, missing.fix, 'accessibilita', 'warning');
+  }
+}
+
 export function checkSource(loaded: LoadedSource, options: CheckOptions): Problem[] {
   const byCollection = new Map<string, Map<string, Entry>>();
   const problems: Problem[] = [];
@@ -837,7 +887,11 @@ export function checkSource(loaded: LoadedSource, options: CheckOptions): Proble
       case 'reports':
         checkReport(ctx, entry as Entry<Report>);
         break;
+      case 'site':
+        checkSiteConfig(ctx, entry as Entry<SiteConfig>);
+        break;
       case 'funding':
+      case 'documents':
       case 'pages':
         break;
     }

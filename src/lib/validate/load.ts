@@ -46,8 +46,13 @@ export const COLLECTIONS: readonly CollectionSpec[] = CONTENT_TYPES.filter((type
   companions: type.companions ?? [],
 }));
 
-const fundingType = contentType('funding');
-export const FUNDING_FILE = fundingType.dir;
+export const FUNDING_FILE = contentType('funding').dir;
+
+/** The register of source documents (see src/schemas/document.ts); optional. */
+export const DOCUMENTS_FILE = contentType('documents').dir;
+
+/** The site's settings (see src/schemas/site.ts); optional. */
+export const SITE_FILE = contentType('site').dir;
 
 export interface Entry<T = unknown> {
   collection: CollectionName;
@@ -170,10 +175,16 @@ function wrongExtension(spec: CollectionSpec, rel: string): Problem {
 }
 
 /** Folders of `content/` and `data/` the validator reads; `data/documents/` holds the source documents. */
-const KNOWN_TOP = new Map<string, Set<string>>([
-  ['content', new Set(['projects', 'plans', 'reports', 'pages'])],
-  ['data', new Set(['organizations', 'stats', 'documents', 'funding.yaml', 'site.yaml'])],
-]);
+/** What may stand in `content/` and `data/`: the registry's folders and files, and the folder of source documents. */
+const KNOWN_TOP = new Map<string, Set<string>>(
+  ['content', 'data'].map((top) => [
+    top,
+    new Set([
+      ...CONTENT_TYPES.filter((type) => type.dir.startsWith(`${top}/`)).map((type) => type.dir.slice(top.length + 1)),
+      ...(top === 'data' ? ['documents'] : []),
+    ]),
+  ]),
+);
 
 /** Folder names an editor may write in Italian, and the folder they mean. */
 const ITALIAN_FOLDERS = new Map([
@@ -484,23 +495,20 @@ export function loadSource(root: string): LoadedSource {
     }
   }
 
-  const fundingAbs = path.join(root, FUNDING_FILE);
-  if (fs.existsSync(fundingAbs)) {
-    const { parsed, data, problems: fileProblems } = validateFile(fundingAbs, FUNDING_FILE, 'yaml', fundingType.schema);
+  // Single data files (the registry's list and single files): a list gives one entry per item,
+  // identified by its `idKey`; an object, one entry named after its type.
+  for (const type of CONTENT_TYPES.filter((t) => t.layout === 'list-file' || t.layout === 'single-file')) {
+    const abs = path.join(root, type.dir);
+    if (!fs.existsSync(abs)) continue;
+    const { parsed, data, problems: fileProblems } = validateFile(abs, type.dir, 'yaml', type.schema);
     problems.push(...fileProblems);
-    if (parsed && Array.isArray(data)) {
-      data.forEach((item: { id: string }, index) => {
-        entries.push({
-          collection: 'funding',
-          id: item.id,
-          slug: item.id,
-          file: FUNDING_FILE,
-          abs: fundingAbs,
-          parsed,
-          data: item,
-          at: [index],
-        });
-      });
+    if (!parsed || data === undefined || data === null) continue;
+    const items: { item: { id: string } & { file: string }; at: PropertyKey[] }[] = Array.isArray(data)
+      ? data.map((item: { id: string } & { file: string }, index) => ({ item, at: [index] }))
+      : [{ item: data as { id: string } & { file: string }, at: [] }];
+    for (const { item, at } of items) {
+      const id = type.layout === 'single-file' ? type.name : item[type.idKey ?? 'id'];
+      entries.push({ collection: type.name, id, slug: id, file: type.dir, abs, parsed, data: item, at });
     }
   }
   return { root, entries, assets, invalid, problems };

@@ -1,0 +1,56 @@
+/**
+ * What readers are told about where the content comes from and how current it is: a citation in
+ * words from the register of source documents («Catalogo delle attività 2024, p. 24»), never a
+ * file name, a reading or an editor's note; and the edition an organization's data comes from
+ * («attivo a giugno 2024», not as of the day the site is built). Pure functions of the register.
+ */
+import { t } from '../../i18n/t.ts';
+import { formatAsOf, formatPartialDate } from '../format.ts';
+import { latestDay, parsePartialDate } from '../partial-date.ts';
+import type { SourceDocument } from '../../schemas/document.ts';
+
+/** The fields of a `source` block that a citation reads; the editors' `note` is not among them. */
+export interface CitedSource {
+  document: string;
+  page?: number | string | undefined;
+  section?: string | undefined;
+}
+
+type Register = readonly Pick<SourceDocument, 'file' | 'title' | 'organization' | 'edition'>[];
+
+/**
+ * The citation readers see: the document's title, then the page (`p. 24`, `pp. 24-25`), else the
+ * section as printed. Null when the document is not in the register: a file name is never shown.
+ */
+export function citation(source: CitedSource | undefined, register: Register): string | null {
+  if (!source) return null;
+  const document = register.find((d) => d.file === source.document);
+  if (!document) return null;
+  if (source.page !== undefined) {
+    const range = typeof source.page === 'string' && /[-–]/.test(source.page);
+    return t(range ? 'sources.citationPages' : 'sources.citationPage', { title: document.title, page: String(source.page) });
+  }
+  if (source.section) return t('sources.citationSection', { title: document.title, section: source.section });
+  return document.title;
+}
+
+/** An organization's edition: its most recent document in the register (by the last day it may mean). */
+export function latestEdition(register: Register, organization: string): (Register[number] & { asOf: string }) | null {
+  const own = register
+    .filter((d) => d.organization === organization && parsePartialDate(d.edition))
+    .sort((a, b) => latestDay(parsePartialDate(b.edition)!).localeCompare(latestDay(parsePartialDate(a.edition)!)));
+  const latest = own[0];
+  return latest ? { ...latest, asOf: formatAsOf(latest.edition) } : null;
+}
+
+/** The year of an organization's edition, capped by `year` (today's): the catalogue's years stop there. */
+export function editionYear(register: Register, organization: string, year: number): number {
+  const edition = latestEdition(register, organization);
+  return edition ? Math.min(parsePartialDate(edition.edition)!.year, year) : year;
+}
+
+/** «Dati tratti da: Catalogo delle attività 2024 (edizione 2024).» for an organization's pages, or null. */
+export function editionLine(register: Register, organization: string): string | null {
+  const edition = latestEdition(register, organization);
+  return edition ? t('sources.edition', { title: edition.title, edition: formatPartialDate(edition.edition) }) : null;
+}
