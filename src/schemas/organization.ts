@@ -85,6 +85,15 @@ export const OrganizationSchema = z
       .optional(),
     /** Website, e.g. `https://www.anci.lombardia.it`. */
     website: z.url({ protocol: /^https?$/, error: 'atteso un indirizzo web completo (https://…)' }).optional(),
+    /**
+     * Code in the Indice della Pubblica Amministrazione (indicepa.gov.it), e.g. `c_f024`; only
+     * for organizations listed there. It identifies the publisher of the open data to dati.gov.it.
+     */
+    ipaCode: z
+      .string({ error: 'atteso il codice IPA come testo, es. c_f024' })
+      .regex(/^[a-z0-9_]{2,20}$/i, { error: 'atteso il codice IPA come lo riporta indicepa.gov.it: lettere, cifre e _, es. c_f024' })
+      .optional()
+      .meta({ description: "Codice IPA dell'ente (indicepa.gov.it), se ne ha uno", examples: ['c_f024'] }),
     /** Social accounts as printed, e.g. `{ network: facebook, handle: '@anci.lombardia' }`. */
     social: z
       .array(

@@ -5,15 +5,19 @@
  * that is a pure computation (the same `matches`/`facetCounts` the build uses) followed by one
  * batch of writes: items that do not match get `hidden` and leave the list, so the browser
  * lays out only what is shown. The filter lives in the URL query, so a view can be shared.
+ * The same pass writes the € total of what is shown; the shown list can be downloaded as CSV
+ * (the open data's rows of those cards), and on phones the filters fold behind one button.
  */
 import { formatInteger } from '../lib/format.ts';
 import {
+  budgetTotal,
   compareRecords,
   countText,
   DEFAULT_SORT,
   emptyFilter,
   facetCounts,
   FACET_KEYS,
+  fillTemplate,
   isSelected,
   matches,
   parseQuery,
@@ -21,12 +25,14 @@ import {
   toggleValue,
   toggleYear,
   toQuery,
+  totalText,
   type CatalogueRecord,
   type FacetKey,
   type FilterState,
   type KnownValues,
   type SortKey,
 } from '../lib/site/catalogue-filter.ts';
+import { csvRowsOfCards } from '../lib/site/catalogue-csv.ts';
 
 interface Entry {
   li: HTMLElement;
@@ -64,6 +70,23 @@ function yearOf(select: HTMLSelectElement | null): number | null {
   return select && /^\d{4}$/.test(select.value) ? Number(select.value) : null;
 }
 
+/** Offers a text as a file to save, without a round trip to a server. */
+function saveFile(content: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Phones (below the two-column layout of Catalogue.astro) fold the filters. */
+const PHONE = '(max-width: 991.98px)';
+const TYPING_MS = 200;
+
 function init(root: HTMLElement): void {
   const list = root.querySelector<HTMLElement>('[data-catalogue-list]');
   const countEl = root.querySelector<HTMLElement>('#catalogue-count');
@@ -74,12 +97,18 @@ function init(root: HTMLElement): void {
   const reset = root.querySelector<HTMLButtonElement>('[data-catalogue-reset]');
   const empty = root.querySelector<HTMLElement>('[data-catalogue-empty]');
   const templates = { one: countEl.dataset['one'] ?? '', many: countEl.dataset['many'] ?? '', of: countEl.dataset['of'] ?? '' };
+  const query = root.querySelector<HTMLInputElement>('[data-catalogue-q]');
+  const totalEl = root.querySelector<HTMLElement>('[data-catalogue-total]');
+  const totalTemplates = { all: totalEl?.dataset['all'] ?? '', some: totalEl?.dataset['some'] ?? '', none: totalEl?.dataset['none'] ?? '' };
+  const csvButton = root.querySelector<HTMLButtonElement>('[data-catalogue-csv]');
+  const toggle = root.querySelector<HTMLButtonElement>('[data-catalogue-toggle]');
+  const showButton = root.querySelector<HTMLButtonElement>('[data-catalogue-show]');
 
   // One read of the list: records and their elements, in the order the page was built.
   const entries: Entry[] = Array.from(list.children, (child) => {
     const li = child as HTMLElement;
     const title = (li.querySelector('a')?.textContent ?? '').trim();
-    return { li, record: recordFromData(li.dataset, title), shown: !li.hidden };
+    return { li, record: recordFromData(li.dataset, title, li.textContent ?? title), shown: !li.hidden };
   });
   const records = entries.map((e) => e.record);
   const orders = new Map<SortKey, Entry[]>([[DEFAULT_SORT, entries]]);
@@ -151,6 +180,15 @@ function init(root: HTMLElement): void {
     }
     const text = countText(shown, entries.length, templates, formatInteger);
     if (countEl && countEl.textContent !== text) countEl.textContent = text;
+    if (totalEl) {
+      const total = totalText(budgetTotal(records.filter((_, i) => shownFlags[i])), shown, totalTemplates);
+      if (totalEl.textContent !== total) totalEl.textContent = total;
+    }
+    for (const button of [toggle, showButton]) {
+      const label = button ? fillTemplate(button.dataset['template'] ?? '', { count: text }) : '';
+      if (button && button.textContent !== label) button.textContent = label;
+    }
+    if (csvButton) csvButton.disabled = shown === 0;
     if (empty) empty.hidden = shown > 0;
     // A folded facet group with an active filter opens, so the filter is never invisible.
     for (const group of groups) {
@@ -164,14 +202,62 @@ function init(root: HTMLElement): void {
     if (sortSelect) sortSelect.value = state.ordina;
     if (fromSelect) fromSelect.value = state.da === null ? '' : String(state.da);
     if (toSelect) toSelect.value = state.a === null ? '' : String(state.a);
+    if (query && query.value.trim() !== state.q) query.value = state.q;
   }
 
-  function update(next: FilterState): void {
+  /** A new filter, shown and put in the address; typing replaces the entry instead of adding one per letter. */
+  function update(next: FilterState, replace = false): void {
     state = next;
     render();
     const url = `${window.location.pathname}${toQuery(state)}${window.location.hash}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.pushState(null, '', url);
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+    if (replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
   }
+
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  query?.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => update({ ...state, q: query.value.trim() }, true), TYPING_MS);
+  });
+  query?.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    clearTimeout(typing);
+    update({ ...state, q: query.value.trim() });
+  });
+
+  csvButton?.addEventListener('click', () => {
+    const shownHrefs = sorted(state.ordina)
+      .filter((entry) => entry.shown)
+      .map((entry) => entry.li.querySelector('a')?.getAttribute('href') ?? '');
+    csvButton.disabled = true;
+    fetch(csvButton.dataset['source'] ?? '')
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+      })
+      .then((csv) => csvRowsOfCards(csv, shownHrefs))
+      .then((csv) => saveFile(csv, csvButton.dataset['filename'] ?? 'attivita.csv', 'text/csv;charset=utf-8'))
+      .catch((error: unknown) => {
+        console.warn('CSV:', error);
+        window.alert(csvButton.dataset['error'] ?? '');
+      })
+      .finally(() => {
+        csvButton.disabled = false;
+      });
+  });
+
+  const setFolded = (folded: boolean): void => {
+    root.classList.toggle('is-folded', folded);
+    toggle?.setAttribute('aria-expanded', String(!folded));
+  };
+  if (toggle && window.matchMedia(PHONE).matches) setFolded(true);
+  toggle?.addEventListener('click', () => setFolded(!root.classList.contains('is-folded')));
+  showButton?.addEventListener('click', () => {
+    setFolded(true);
+    toggle?.scrollIntoView({ block: 'start' });
+    countEl.focus({ preventScroll: true });
+  });
 
   root.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-facet]') : null;

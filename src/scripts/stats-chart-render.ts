@@ -7,6 +7,7 @@
 import {
   BarController,
   BarElement,
+  BasicPlatform,
   CategoryScale,
   Chart,
   Legend,
@@ -63,11 +64,8 @@ export interface RenderOptions {
   devicePixelRatio?: number;
 }
 
-/** Draws the chart described by the figure's `data-stats-chart` into its canvas; returns the chart (undefined when the figure has none). */
-export function renderStatsChart(figure: HTMLElement, options: RenderOptions = {}): Chart<'bar'> | undefined {
-  const canvas = figure.querySelector('canvas');
-  const json = figure.dataset['statsChart'];
-  if (!canvas || json === undefined) return undefined;
+/** The Chart.js configuration of the chart the figure's `data-stats-chart` describes, in the page's colours and fonts. */
+function chartConfiguration(figure: HTMLElement, json: string, options: RenderOptions): ChartConfiguration<'bar'> {
   const root = getComputedStyle(document.documentElement);
   const brand = root.getPropertyValue('--brand').trim();
   const text = root.getPropertyValue('--text').trim() || '#1a1a1a';
@@ -94,7 +92,39 @@ export function renderStatsChart(figure: HTMLElement, options: RenderOptions = {
       },
     },
   };
-  const chart = new Chart(canvas, chartConfig);
+  return chartConfig;
+}
+
+/** Draws the chart described by the figure's `data-stats-chart` into its canvas; returns the chart (undefined when the figure has none). */
+export function renderStatsChart(figure: HTMLElement, options: RenderOptions = {}): Chart<'bar'> | undefined {
+  const canvas = figure.querySelector('canvas');
+  const json = figure.dataset['statsChart'];
+  if (!canvas || json === undefined) return undefined;
+  const chart = new Chart(canvas, chartConfiguration(figure, json, options));
   figure.classList.add('is-drawn');
   return chart;
+}
+
+/**
+ * The figure's chart drawn as SVG at the given size: the same configuration drawn by Chart.js
+ * into svgcanvas's SVG-recording context instead of a canvas (Chart.js's platform for
+ * non-DOM canvases, no animation, one pixel per unit), so the file is vector, not an image.
+ */
+export async function statsChartSvg(figure: HTMLElement, width: number, height: number): Promise<string | undefined> {
+  const json = figure.dataset['statsChart'];
+  if (json === undefined) return undefined;
+  const { CspSafeSvgContext } = await import('./svg-context.ts');
+  // Its elements are built in a document of their own: svgcanvas sets style attributes, which
+  // the page's Content Security Policy (no inline styles) would block.
+  const context = new CspSafeSvgContext({ width, height, document: document.implementation.createHTMLDocument('') });
+  const config = chartConfiguration(figure, json, { devicePixelRatio: 1 });
+  const item = { getContext: () => context, width, height };
+  const chart = new Chart(item as unknown as HTMLCanvasElement, {
+    ...config,
+    platform: BasicPlatform,
+    options: { ...config.options, responsive: false, animation: false },
+  });
+  const svg = context.getSerializedSvg(true);
+  chart.destroy();
+  return svg;
 }

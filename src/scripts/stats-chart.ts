@@ -1,13 +1,18 @@
 /**
  * Draws the statistics charts of the page (StatsChart.astro) when they scroll into view: Chart.js
- * and its setup are fetched only then, as a separate chunk, so pages load with no chart code.
+ * and its setup are fetched only then, as a separate chunk, so pages load with no chart code;
+ * the download buttons under each chart come with it.
  */
 
 const figures = [...document.querySelectorAll<HTMLElement>('figure[data-stats-chart]')];
 
 async function draw(figure: HTMLElement): Promise<void> {
-  const { renderStatsChart } = await import('./stats-chart-render.ts');
-  renderStatsChart(figure);
+  const [{ renderStatsChart }, { offerDownloads }] = await Promise.all([
+    import('./stats-chart-render.ts'),
+    import('./stats-chart-download.ts'),
+  ]);
+  const chart = renderStatsChart(figure);
+  if (chart) offerDownloads(figure, chart);
 }
 
 if (figures.length > 0) {

@@ -1,5 +1,6 @@
 /** The open data of the built site: every data-package resource exists and matches its schema; values round-trip. */
 import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { builtFile, page, text } from './html.ts';
@@ -83,5 +84,31 @@ describe('/dati/', () => {
     expect(text($, 'main')).toContain('CC BY 4.0');
     expect(text($, 'main')).toContain('https://annuario.test/dati/');
     expect($('h1')).toHaveLength(1);
+  });
+});
+
+describe('«Scarica tutti i dati» and the DCAT-AP_IT catalogue', () => {
+  const $ = page('/dati/');
+
+  test('/dati/ links the archive and the catalogue', () => {
+    expect($('a[href="/dati/annuario-dati.zip"]').text()).toContain('Scarica tutti i dati');
+    expect($('a[href="/dati/catalogo.jsonld"]').attr('type')).toBe('application/ld+json');
+  });
+
+  test('the archive holds every file of the data package, byte for byte', () => {
+    const entries = unzipSync(fs.readFileSync(builtFile('/dati/annuario-dati.zip')));
+    for (const resource of descriptor.resources)
+      expect(strFromU8(entries[`annuario-dati/${resource.path}`] ?? new Uint8Array())).toBe(read(resource.path));
+    expect(Object.keys(entries)).toContain('annuario-dati/datapackage.json');
+  });
+
+  test("the catalogue describes every resource as a distribution of some dataset, with the site's addresses", () => {
+    const catalog = JSON.parse(read('catalogo.jsonld')) as {
+      '@type': string[];
+      'dcat:dataset': { 'dcat:distribution': { 'dcat:downloadURL': { '@id': string } }[] }[];
+    };
+    expect(catalog['@type']).toContain('dcatapit:Catalog');
+    const urls = catalog['dcat:dataset'].flatMap((dataset) => dataset['dcat:distribution'].map((d) => d['dcat:downloadURL']['@id']));
+    expect(urls.sort()).toEqual(descriptor.resources.map((r) => `https://annuario.example.org/dati/${r.path}`).sort());
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { cardRowsCsv } from '../../src/lib/site/catalogue-csv.ts';
 import {
   budgetBand,
+  budgetTotal,
   cardDataAttributes,
+  containsWords,
   compareRecords,
   countText,
   emptyFilter,
@@ -13,11 +16,13 @@ import {
   parseQuery,
   recordFromData,
   runsIn,
+  searchable,
   singleValueFilter,
   sortRecords,
   toggleValue,
   toggleYear,
   toQuery,
+  totalText,
   type CatalogueRecord,
   type FilterState,
 } from '../../src/lib/site/catalogue-filter.ts';
@@ -249,6 +254,7 @@ describe('URL query', () => {
     ],
     ['?da=2020&anno=senza-date', filter({ da: 2020, senzaDate: true })],
     ['?ordina=importo', filter({ ordina: 'importo' })],
+    ['?q=rifiuti+lombardia&stato=attivo', filter({ q: 'rifiuti lombardia', stato: ['attivo'] })],
   ])('%s round-trips', (query, state) => {
     expect(parseQuery(query)).toEqual(state);
     expect(toQuery(state)).toBe(query);
@@ -417,5 +423,88 @@ describe('catalogue of cards', () => {
       ['alfa', ['alfa/altro']],
       ['org', ['org/gara']],
     ]);
+  });
+});
+
+describe('text search in the catalogue', () => {
+  test.each([
+    ['Sportello Rifiuti – ANCI', 'sportello rifiuti anci'],
+    ['Attività  per l’Unione', 'attivita per l unione'],
+    ['PNRR: più Comuni!', 'pnrr piu comuni'],
+  ])('searchable(%j) = %j', (text, expected) => {
+    expect(searchable(text)).toBe(expected);
+  });
+
+  test.each([
+    ['sportello rifiuti anci', '', true],
+    ['sportello rifiuti anci', 'rifiuti', true],
+    ['sportello rifiuti anci', 'rif anci', true],
+    ['sportello rifiuti anci', 'rifiuti toscana', false],
+  ])('containsWords(%j, %j) = %s', (text, query, expected) => {
+    expect(containsWords(text, query)).toBe(expected);
+  });
+
+  const records = [
+    record({ title: 'Sportello rifiuti', text: searchable('Sportello rifiuti. Gestione dei rifiuti urbani. Ambiente') }),
+    record({ title: 'Lombardia dei giovani', text: searchable('Lombardia dei giovani. Politiche giovanili. Giovani'), status: 'concluso' }),
+    record({ title: 'Nidi gratis' }),
+  ];
+
+  test.each([
+    ['', [true, true, true]],
+    ['rifiuti', [true, false, false]],
+    ['Giovani', [false, true, false]],
+    ['città', [false, false, false]],
+    ['nidi', [false, false, true]],
+  ])('«%s» keeps %j (accents and case ignored; without a text, the title)', (q, expected) => {
+    expect(records.map((r) => matches(r, filter({ q })))).toEqual(expected);
+  });
+
+  test('the text search combines with the facets, and counts follow it', () => {
+    expect(records.map((r) => matches(r, filter({ q: 'i', stato: ['concluso'] })))).toEqual([false, true, false]);
+    expect(facetCounts(records, filter({ q: 'rifiuti' })).stato.get('concluso')).toBeUndefined();
+    expect(isFiltering(filter({ q: 'x' }))).toBe(true);
+  });
+
+  test('the list item text read back by the script is made searchable', () => {
+    expect(recordFromData({ stato: 'attivo' }, 'Titolo', 'Titolo. Città').text).toBe('titolo citta');
+    expect(recordFromData({ stato: 'attivo' }, 'Titolo')).not.toHaveProperty('text');
+  });
+});
+
+describe('€ total of what is shown', () => {
+  const templates = { all: 'Totale: {amount}', some: 'Totale: {amount} ({counted} di {shown})', none: 'Nessun importo' };
+  test.each([
+    [[], 0, { cents: 0, counted: 0 }, 'Nessun importo'],
+    [[null, null], 2, { cents: 0, counted: 0 }, 'Nessun importo'],
+    [[171406700, 50], 2, { cents: 171406750, counted: 2 }, 'Totale: 1.714.067,50\u00a0€'],
+    [[171406700, null, 100], 3, { cents: 171406800, counted: 2 }, 'Totale: 1.714.068,00\u00a0€ (2 di 3)'],
+  ])('%j', (amounts, shown, total, text) => {
+    const result = budgetTotal(amounts.map((cents) => ({ cents })));
+    expect(result).toEqual(total);
+    expect(totalText(result, shown, templates)).toBe(text);
+  });
+});
+
+describe('the shown list as CSV', () => {
+  const rows = [
+    ['id', 'organizzazione', 'titolo', 'importo_euro'],
+    ['org/a', 'org', 'Primo, con virgola', '10.00'],
+    ['org/b', 'org', "'=SOMMA(A1)", ''],
+    ['org/c', 'org', 'Terzo', '5.50'],
+  ];
+
+  test('keeps the rows of the shown cards, in the order shown, with the same header and cells', () => {
+    expect(cardRowsCsv(rows, ['/org/attivita/c/', '/org/attivita/b/', '/org/attivita/sconosciuta/'])).toBe(
+      "id,organizzazione,titolo,importo_euro\r\norg/c,org,Terzo,5.50\r\norg/b,org,'=SOMMA(A1),\r\n",
+    );
+  });
+
+  test('no shown card: the header alone', () => {
+    expect(cardRowsCsv(rows, [])).toBe('id,organizzazione,titolo,importo_euro\r\n');
+  });
+
+  test('a file without an id column is not the cards file', () => {
+    expect(() => cardRowsCsv([['titolo'], ['x']], [])).toThrow('colonna id');
   });
 });

@@ -1,8 +1,17 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
 import { parse } from 'csv-parse/sync';
 import { csvCell, neutralizeFormula, toCsv, UTF8_BOM } from '../../src/lib/site/csv.ts';
-import { collectionJson, dataPackage, openDataFiles, periodCode, rowUnit, statsTableCsv } from '../../src/lib/site/open-data.ts';
+import {
+  collectionJson,
+  dataPackage,
+  openDataArchive,
+  openDataFiles,
+  periodCode,
+  rowUnit,
+  statsTableCsv,
+} from '../../src/lib/site/open-data.ts';
 import { FundingProgrammeSchema } from '../../src/schemas/funding.ts';
 import { OrganizationSchema } from '../../src/schemas/organization.ts';
 import { PlanSchema } from '../../src/schemas/plan.ts';
@@ -294,5 +303,30 @@ describe('open-data files', () => {
         expect(resource.schema).toBeUndefined();
       }
     }
+  });
+});
+
+describe('«Scarica tutti i dati»', () => {
+  const files = [
+    { name: 'schede', path: 'schede.csv', format: 'csv', mediatype: 'text/csv', title: 'Schede', description: 'd', content: 'id\r\nà\r\n' },
+    {
+      name: 'datapackage',
+      path: 'datapackage.json',
+      format: 'json',
+      mediatype: 'application/json',
+      title: 'DP',
+      description: 'd',
+      content: '{}\n',
+    },
+  ] as const;
+
+  test('holds every file, byte for byte, in one folder', () => {
+    const entries = unzipSync(openDataArchive(files, '2026-06-30'));
+    expect(Object.keys(entries)).toEqual(['annuario-dati/schede.csv', 'annuario-dati/datapackage.json']);
+    expect(strFromU8(entries['annuario-dati/schede.csv'] ?? new Uint8Array())).toBe('id\r\nà\r\n');
+  });
+
+  test('the same data on the same date give the same bytes', () => {
+    expect(openDataArchive(files, '2026-06-30')).toEqual(openDataArchive(files, '2026-06-30'));
   });
 });

@@ -4,7 +4,15 @@ import {
   decodeEntities,
   excerptSegments,
   isSitePath,
+  contentTexts,
+  editDistance,
   resultCountText,
+  searchFilterValues,
+  searchType,
+  suggestionCountText,
+  suggestionWords,
+  suggestQuery,
+  wordsOf,
   type SearchStrings,
 } from '../../src/lib/site/search.ts';
 import { fillTemplate } from '../../src/lib/site/template.ts';
@@ -14,6 +22,8 @@ const strings: SearchStrings = {
   countMany: '{count} risultati per «{query}»',
   none: 'Nessun risultato per «{query}».',
   unavailable: 'Non disponibile',
+  suggestionOne: '1 risultato per «{suggestion}» (hai scritto «{query}»)',
+  suggestionMany: '{count} risultati per «{suggestion}» (hai scritto «{query}»)',
 };
 
 describe('result count sentence', () => {
@@ -104,4 +114,105 @@ test('catalogue links only for organizations with cards, in organization order',
     { label: 'A', href: '/a/attivita/' },
     { label: 'C', href: '/c/attivita/' },
   ]);
+});
+
+describe('which pages the search indexes, and as what', () => {
+  test.each([
+    ['/anci-lombardia/attivita/sportello-rifiuti/', 'scheda'],
+    ['/anci-toscana/piani/2021/', 'piano'],
+    ['/anci-toscana/obiettivi/', 'obiettivi'],
+    ['/anci-toscana/statistiche/social/', 'statistiche'],
+    ['/anci-lombardia/testi/chi-siamo/', 'testo'],
+    ['/anci-lombardia/pubblicazioni/bilancio-sociale-2023/', 'pubblicazione'],
+    ['/anci-lombardia/organizzazione/', 'organizzazione'],
+    ['/finanziamenti/pnrr/', 'programma'],
+    // Lists, facet views, homes and service pages: not indexed.
+    ['/', undefined],
+    ['/anci-lombardia/', undefined],
+    ['/anci-lombardia/attivita/', undefined],
+    ['/anci-lombardia/attivita/stato/attivo/', undefined],
+    ['/anci-lombardia/attivita/anno/2017/', undefined],
+    ['/anci-lombardia/pubblicazioni/', undefined],
+    ['/anci-lombardia/piani/', undefined],
+    ['/anci-lombardia/statistiche/', undefined],
+    ['/anci-toscana/confronto/2018-2021/', undefined],
+    ['/anci-toscana/statistiche/social.csv', undefined],
+    ['/finanziamenti/', undefined],
+    ['/dati/', undefined],
+    ['/cerca/', undefined],
+    ['/accessibilita/', undefined],
+    ['/stampa/anci-lombardia/catalogo-2024/', undefined],
+  ])('%s → %s', (pathname, expected) => {
+    expect(searchType(pathname)).toBe(expected);
+  });
+});
+
+describe('the filters of an indexed page', () => {
+  test.each([
+    [{ tipo: 'Progetti e servizi', organizzazione: 'ANCI Lombardia' }, ['tipo:Progetti e servizi', 'organizzazione:ANCI Lombardia']],
+    [{ tipo: 'Programmi di finanziamento', organizzazione: undefined }, ['tipo:Programmi di finanziamento']],
+    [{ tipo: 'Testi', organizzazione: 'Comuni, Unioni e Province' }, ['tipo:Testi', 'organizzazione:Comuni, Unioni e Province']],
+  ])('%o', (filters, expected) => {
+    expect(searchFilterValues(filters)).toEqual(expected);
+  });
+});
+
+describe('suggestions when a query finds nothing', () => {
+  test.each([
+    ['giovnai', 'giovani', 1],
+    ['giovani', 'giovani', 0],
+    ['rifuiti', 'rifiuti', 1],
+    ['welfar', 'welfare', 1],
+    ['abc', 'abd', 1],
+    ['kitten', 'sitting', 3],
+  ])('%s ↔ %s: %i', (a, b, distance) => {
+    expect(editDistance(a, b, 5)).toBe(distance);
+  });
+
+  test('the distance stops counting past the limit', () => {
+    expect(editDistance('formazione', 'rifiuti', 2)).toBe(3);
+  });
+
+  test('words: lower case, three letters or more, no bare numbers', () => {
+    expect(wordsOf('Il PNRR 2024: più Comuni, ANCI e a.')).toEqual(['pnrr', 'più', 'comuni', 'anci']);
+  });
+
+  test('vocabulary: most frequent first, then alphabetical', () => {
+    expect(suggestionWords(['giovani giovani lavoro', 'giovani rifiuti lavoro', 'ambiente'])).toEqual([
+      'giovani',
+      'lavoro',
+      'ambiente',
+      'rifiuti',
+    ]);
+  });
+
+  const words = ['comuni', 'giovani', 'servizio', 'civile', 'rifiuti', 'giovane', 'piccoli', 'welfare'];
+  test.each([
+    ['giovnai', 'giovani'],
+    ['servizo civle', 'servizio civile'],
+    ['Rifuiti', 'rifiuti'],
+    ['piccoli comnui', 'piccoli comuni'],
+    ['giovani', undefined],
+    ['xyzxyzxyz', undefined],
+    ['pnr', undefined],
+  ])('%s → %s', (query, expected) => {
+    expect(suggestQuery(query, words)).toBe(expected);
+  });
+
+  test('the texts of the content, without codes, addresses and notes', () => {
+    const content = {
+      projects: [
+        { id: 'anci-lombardia/x', title: 'Giovani', source: { file: '004_230e.txt' }, areas: [{ id: 'welfare', label: 'Welfare' }] },
+      ],
+      organizations: [{ website: 'https://example.org', name: { full: 'ANCI Lombardia' } }],
+    };
+    expect([...contentTexts(content)]).toEqual(['Giovani', 'Welfare', 'ANCI Lombardia']);
+  });
+
+  test.each([
+    [1, '1 risultato per «giovani» (hai scritto «giovnai»)'],
+    [12, '12 risultati per «giovani» (hai scritto «giovnai»)'],
+  ])('%i results of the suggestion', (count, expected) => {
+    expect(suggestionCountText(strings, count, 'giovnai', 'giovani')).toBe(expected);
+  });
 });

@@ -5,7 +5,7 @@
  * records (`CatalogueRecord`) that the build writes as `data-*` attributes and the script reads
  * back once.
  */
-import { compareItalian } from '../format.ts';
+import { compareItalian, formatEuroCents, formatInteger } from '../format.ts';
 
 /** The facets in the order the panel shows them; the keys are the URL slugs. */
 export const FACET_KEYS = ['stato', 'area', 'anno', 'finanziamento', 'importo'] as const;
@@ -46,6 +46,11 @@ export interface CatalogueRecord {
   start: string;
   /** Budget in cents, null when not given or in definizione: sorts by amount. */
   cents: number | null;
+  /**
+   * What the catalogue's text search looks in, already `searchable`: the list item's words
+   * (title, summary, areas…). Only the browser sets it; without it the title is searched.
+   */
+  text?: string;
 }
 
 /** A filter: OR among the values of one facet, AND across facets; an empty facet does not filter. */
@@ -59,6 +64,8 @@ export interface FilterState {
   a: number | null;
   /** Also (OR) the cards without dates. */
   senzaDate: boolean;
+  /** Words every shown card must contain (title, summary, areas…), as typed; '' for none. */
+  q: string;
   ordina: SortKey;
 }
 
@@ -69,7 +76,7 @@ function oneOf<T extends string>(values: readonly T[], text: string | null | und
 
 /** No filter, default order. */
 export function emptyFilter(): FilterState {
-  return { stato: [], area: [], finanziamento: [], importo: [], da: null, a: null, senzaDate: false, ordina: DEFAULT_SORT };
+  return { stato: [], area: [], finanziamento: [], importo: [], da: null, a: null, senzaDate: false, q: '', ordina: DEFAULT_SORT };
 }
 
 const FIFTY_THOUSAND = 5_000_000;
@@ -103,9 +110,32 @@ function yearMatches(record: CatalogueRecord, state: FilterState): boolean {
   return (state.a === null || record.years.from <= state.a) && (state.da === null || record.years.to >= state.da);
 }
 
-/** True when the record passes every facet of the filter except `skip` (used for facet counts). */
+/** Text as the text search compares it: lower case, without accents, one space between words. */
+export function searchable(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase('it')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** True when every word of the query appears in the text (both already `searchable`), e.g. «rifiuti lomb». */
+export function containsWords(text: string, query: string): boolean {
+  return query === '' || query.split(' ').every((word) => text.includes(word));
+}
+
+// The query of the last call to `matches`, made searchable once instead of once per record.
+let lastQuery = { typed: '', words: '' };
+function queryWords(typed: string): string {
+  if (lastQuery.typed !== typed) lastQuery = { typed, words: searchable(typed) };
+  return lastQuery.words;
+}
+
+/** True when the record passes every facet of the filter except `skip` (used for facet counts), and the text search. */
 export function matches(record: CatalogueRecord, state: FilterState, skip?: FacetKey): boolean {
   return (
+    (state.q === '' || containsWords(record.text ?? searchable(record.title), queryWords(state.q))) &&
     (skip === 'stato' || anyOf(state.stato, [record.status])) &&
     (skip === 'area' || anyOf(state.area, record.areas)) &&
     (skip === 'finanziamento' || anyOf(state.finanziamento, record.funding)) &&
@@ -120,7 +150,8 @@ export function isFiltering(state: FilterState): boolean {
     state.stato.length + state.area.length + state.finanziamento.length + state.importo.length > 0 ||
     state.da !== null ||
     state.a !== null ||
-    state.senzaDate
+    state.senzaDate ||
+    state.q.trim() !== ''
   );
 }
 
@@ -235,6 +266,7 @@ export function parseQuery(search: string, known: KnownValues = {}): FilterState
   state.a = yearParam(params.get('a'));
   if (state.da !== null && state.a !== null && state.da > state.a) [state.da, state.a] = [state.a, state.da];
   state.senzaDate = params.getAll('anno').includes(UNDATED);
+  state.q = (params.get('q') ?? '').trim();
   state.ordina = oneOf(SORT_KEYS, params.get('ordina'), DEFAULT_SORT);
   return state;
 }
@@ -242,6 +274,7 @@ export function parseQuery(search: string, known: KnownValues = {}): FilterState
 /** Writes a filter as a query string (with `?`, or '' for no filter in the default order); inverse of `parseQuery`. */
 export function toQuery(state: FilterState): string {
   const params = new URLSearchParams();
+  if (state.q.trim() !== '') params.append('q', state.q.trim());
   for (const v of state.stato) params.append('stato', v);
   for (const v of state.area) params.append('area', v);
   if (state.da !== null) params.append('da', String(state.da));
@@ -298,7 +331,7 @@ export function cardDataAttributes(record: CatalogueRecord): Record<string, stri
 }
 
 /** Reads back what `cardDataAttributes` wrote (the browser passes `element.dataset`). */
-export function recordFromData(data: Record<string, string | undefined>, title: string): CatalogueRecord {
+export function recordFromData(data: Record<string, string | undefined>, title: string, text?: string): CatalogueRecord {
   const list = (text: string | undefined): string[] => (text ? text.split(' ').filter(Boolean) : []);
   const from = Number(data['da']);
   const to = Number(data['a']);
@@ -312,7 +345,20 @@ export function recordFromData(data: Record<string, string | undefined>, title: 
     years: data['da'] && data['a'] && Number.isInteger(from) && Number.isInteger(to) ? { from, to } : null,
     start: data['inizio'] ?? '',
     cents: cents ? Number(cents) : null,
+    ...(text === undefined ? {} : { text: searchable(text) }),
   };
+}
+
+/** The sum of the amounts of the records that give one, and how many do (`null` amounts are left out). */
+export function budgetTotal(records: readonly Pick<CatalogueRecord, 'cents'>[]): { cents: number; counted: number } {
+  let cents = 0;
+  let counted = 0;
+  for (const record of records) {
+    if (record.cents === null) continue;
+    cents += record.cents;
+    counted++;
+  }
+  return { cents, counted };
 }
 
 /** Replaces `{name}` placeholders of a UI string: `fillTemplate('{n} attività', { n: '12' })`. */
@@ -332,4 +378,21 @@ export interface CountTemplates {
 export function countText(shown: number, total: number, templates: CountTemplates, format: (n: number) => string = String): string {
   if (shown !== total) return fillTemplate(templates.of, { n: format(shown), total: format(total) });
   return shown === 1 ? templates.one : fillTemplate(templates.many, { n: format(shown) });
+}
+
+/** Templates of the € total line, from it.json (`catalogue.total.*`). */
+export interface TotalTemplates {
+  /** Every shown card has an amount: `{amount}`. */
+  all: string;
+  /** Some have: `{amount}`, `{counted}`, `{shown}`. */
+  some: string;
+  /** None has one. */
+  none: string;
+}
+
+/** The € total of the shown cards, saying how many of them give an amount. */
+export function totalText(total: { cents: number; counted: number }, shown: number, templates: TotalTemplates): string {
+  if (total.counted === 0) return templates.none;
+  const values = { amount: formatEuroCents(total.cents), counted: formatInteger(total.counted), shown: formatInteger(shown) };
+  return fillTemplate(total.counted === shown ? templates.all : templates.some, values);
 }

@@ -4,6 +4,7 @@
  * writes them), a `datapackage.json` describing them all, and each statistics table as its own
  * CSV. Pure: strings in, strings out; the endpoints only serve them.
  */
+import { strToU8, zipSync } from 'fflate';
 import type { ContentGraph } from '../content-graph.ts';
 import { CONTENT_TYPES } from '../content-types.ts';
 import { toCsv, type CsvCell } from './csv.ts';
@@ -357,4 +358,18 @@ export function dataPackage(files: readonly OpenDataFile[], homepage?: string): 
         ...(f.fields ? { profile: 'tabular-data-resource', schema: { fields: f.fields } } : {}),
       })),
   };
+}
+
+/** Name of the archive of all the open data, under /dati/. */
+export const ARCHIVE_NAME = 'annuario-dati.zip';
+
+/**
+ * Every open-data file in one ZIP archive («Scarica tutti i dati»), in a folder named after the
+ * archive. The entries carry the publication date (`AAAA-MM-GG`), so the same data give the same
+ * bytes whenever they are built.
+ */
+export function openDataArchive(files: readonly OpenDataFile[], published: string): Uint8Array {
+  const mtime = new Date(`${published}T12:00:00Z`);
+  const folder = ARCHIVE_NAME.replace(/\.zip$/, '');
+  return zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.path}`, [strToU8(file.content), { mtime }]])), { level: 9 });
 }

@@ -64,9 +64,15 @@ export const routes = {
   funding: (fundingId: string): string => `/finanziamenti/${fundingId}/`,
   fundingIndex: (): string => '/finanziamenti/',
   openData: (): string => '/dati/',
+  /** The DCAT-AP_IT description of the open data, for portals to harvest (src/pages/dati/catalogo.jsonld.ts). */
+  openDataCatalog: (): string => '/dati/catalogo.jsonld',
+  /** All the open data in one ZIP archive (src/pages/dati/annuario-dati.zip.ts). */
+  openDataArchive: (): string => '/dati/annuario-dati.zip',
   search: (): string => '/cerca/',
   /** Pagefind's browser module, written by the build next to the pages (see scripts/lib/search-index.ts). */
   searchBundle: (): string => '/pagefind/pagefind.js',
+  /** The site's words, for the search's «did you mean» (src/pages/cerca/parole.json.ts). */
+  searchWords: (): string => '/cerca/parole.json',
   accessibility: (): string => '/accessibilita/',
   feed: (org: string): string => `/${org}/attivita/feed.xml`,
   favicon: (): string => '/favicon.svg',

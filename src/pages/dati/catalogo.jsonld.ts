@@ -1,0 +1,28 @@
+/** The DCAT-AP_IT catalogue of the open data (JSON-LD), for dati.gov.it and other portals to harvest. */
+import type { APIRoute } from 'astro';
+import { t } from '../../i18n/t.ts';
+import { siteContent } from '../../lib/site/content.ts';
+import { catalogPublisher, dcatCatalog } from '../../lib/site/dcat-ap-it.ts';
+import { openDataFiles } from '../../lib/site/open-data.ts';
+import { urls } from '../../lib/site/urls.ts';
+import { today } from '../../lib/validate/index.ts';
+
+export const GET: APIRoute = () => {
+  const content = siteContent();
+  const homepage = new URL(urls.openData(), import.meta.env.SITE).href;
+  const publisher = catalogPublisher(content.organizations);
+  const catalog = dcatCatalog({
+    files: openDataFiles(content, homepage),
+    homepage,
+    publisher: {
+      name: publisher?.name.full ?? t('site.name'),
+      ipaCode: publisher?.ipaCode,
+      homepage: publisher?.website ?? new URL(publisher ? urls.organization(publisher.id) : urls.home(), import.meta.env.SITE).href,
+      email: publisher?.contacts?.email,
+    },
+    modified: today(),
+    title: t('openData.title'),
+    description: t('openData.lead'),
+  });
+  return new Response(`${JSON.stringify(catalog, null, 2)}\n`, { headers: { 'Content-Type': 'application/ld+json; charset=utf-8' } });
+};
