@@ -6,6 +6,8 @@
  */
 import { t } from '../../i18n/t.ts';
 import { formatCoveredPeriod, formatDateRange, formatEuroCents, formatPartialDate } from '../format.ts';
+import type { SiteStatsTable } from './content.ts';
+import { formatHeadlineNumber } from './headlines.ts';
 import type { OutlineChapter, TocEntry } from './reports.ts';
 import { localSlug } from './urls.ts';
 
@@ -190,4 +192,88 @@ export function pageNumberProperties(template: string): string {
   if (!match) throw new Error(`Testo del numero di pagina «${template}»: servono {page} e poi {pages}`);
   const [, before = '', between = '', after = ''] = match;
   return `--print-page-before:${cssString(before)};--print-page-between:${cssString(between)};--print-page-after:${cssString(after)}`;
+}
+
+/**
+ * The public site's address that printed links may point to: `ANNUARIO_SITE_URL` when it is set
+ * (the build's own default, annuario.example.org, is nobody's site), else undefined and site
+ * links print as text. Pure: takes the environment.
+ */
+export function publicSiteUrl(env: Record<string, string | undefined>): string | undefined {
+  const value = env['ANNUARIO_SITE_URL']?.trim();
+  return value && /^https?:\/\//i.test(value) ? value.replace(/\/+$/, '') : undefined;
+}
+
+/** A headline figure as a publication prints it: the big number and what it counts. */
+export interface PrintedFigure {
+  key: string;
+  value: string;
+  label: string;
+  description: string;
+}
+
+/**
+ * The headline figures a publication prints: the figure the organization declares when it
+ * declares one (a difference from the table is for the editor to settle before publishing: the
+ * validator warns, `--strict` blocks), otherwise the one computed from the table. No method
+ * sentences and no notes: those belong to the site's data pages. Pure.
+ */
+export function printedFigures(tables: readonly SiteStatsTable[]): PrintedFigure[] {
+  return tables.flatMap((table) =>
+    table.headlines.map((headline) => {
+      const row = headline.row === undefined ? undefined : table.rows.find((r) => r.id === headline.row);
+      const value = headline.result.declared ?? headline.result.value;
+      return {
+        key: `${table.id}/${headline.id}`,
+        value: value === null ? t('stats.noValue') : formatHeadlineNumber(value, headline, row),
+        label: headline.label,
+        description: headline.description ?? '',
+      };
+    }),
+  );
+}
+
+/** One row of the printed annex on the previous plan: only what the content records. */
+export interface RecordedObjective {
+  text: string;
+  section: string;
+  /** `Raggiunto (2021)` when an outcome is recorded, else ''. */
+  outcome: string;
+  /** True when an objective of this plan continues it. */
+  carried: boolean;
+}
+
+/**
+ * The previous plan's objectives the content says something about: an outcome recorded along
+ * the trail, or an objective of this plan that continues it. An objective with neither is left
+ * out rather than marked «Senza esito» or «Non ripreso»: absence of a record is not a fact. Pure.
+ */
+export function recordedObjectives(
+  objectives: readonly { text: string; section: string; status: string; asOf: string | null; carriedInto: readonly unknown[] }[],
+): RecordedObjective[] {
+  return objectives.flatMap((o) => {
+    const outcome = o.asOf === null ? '' : `${t(`outcome.${o.status}`)} (${formatPartialDate(o.asOf)})`;
+    const carried = o.carriedInto.length > 0;
+    return outcome || carried ? [{ text: o.text, section: o.section, outcome, carried }] : [];
+  });
+}
+
+/** The year a report speaks for: its edition's, else the end of the period it covers; undefined when it names neither. */
+export function reportYear(report: { edition?: string | undefined; period?: { to: string } | undefined }): number | undefined {
+  const date = report.edition ?? report.period?.to;
+  return date === undefined ? undefined : Number(date.slice(0, 4));
+}
+
+/**
+ * Whether a report may print the organization's dated profile (its presentation and membership
+ * figures, dated by \`membership.asOf\`): not when they are dated after the report's year (a 2021
+ * plan does not print the 2024 profile; it prints the name, kind and contacts only). Pure.
+ */
+export function profileFitsReport(
+  organization: { membership?: { asOf?: string | undefined } | undefined },
+  report: { edition?: string | undefined; period?: { to: string } | undefined },
+): boolean {
+  const year = reportYear(report);
+  const asOf = organization.membership?.asOf;
+  return year === undefined || asOf === undefined || Number(asOf.slice(0, 4)) <= year;
 }
