@@ -47,8 +47,11 @@ export function nonBreakingSpaces(text: string): string {
 
 /** Shortest word the patterns hyphenate: shorter ones break badly and gain little. */
 const MIN_WORD_LENGTH = 6;
-/** A token that is an address, a code or a number, never hyphenated: `posta@anci.lombardia.it`, `www.x.it`, `239/2004`. */
-const NOT_A_WORD = /[@/\\_\d]|^www\.|\.\p{L}{2,}$|:\/\//u;
+/**
+ * A token never hyphenated: an address, a code or a number (`posta@anci.lombardia.it`, `www.x.it`,
+ * `239/2004`), or a word in capitals (`PNRR`, `ATTIVO`: acronyms and labels printed as such).
+ */
+const NOT_A_WORD = /[@/\\_\d]|^www\.|\.\p{L}{2,}$|:\/\/|^[^\p{Ll}]+$/u;
 const hyphenated = new Map<string, string>();
 // A CommonJS module: its functions come through the default export.
 const { hyphenateSync } = hyphenItalian;
@@ -83,7 +86,25 @@ export interface PrintHtmlOptions {
 /** Elements whose text is left as it is: code, scripts, styles, and the printed short addresses. */
 const VERBATIM = new Set(['script', 'style', 'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'textarea']);
 /** Elements whose text is not hyphenated: headings (their text also makes the bookmarks and running heads), the contents, figures in tables. */
-const NOT_HYPHENATED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th', 'td', 'caption', 'figcaption', 'nav', 'a', 'dt', 'title']);
+const NOT_HYPHENATED = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'th',
+  'td',
+  'caption',
+  'figcaption',
+  'nav',
+  'a',
+  'dt',
+  'title',
+  'header',
+  'aside',
+  'address',
+]);
 /** Parts of shared components that only mean something on screen: the «Segui l'obiettivo negli anni» link. */
 const SCREEN_ONLY_CLASSES = ['objective__trail'];
 
@@ -120,7 +141,27 @@ function typesetText(value: string, hyphenate: boolean): ElementContent[] {
   return parts;
 }
 
-function transform(node: Root | Element, options: PrintHtmlOptions, hyphenate: boolean): void {
+/**
+ * Shortest paragraph checked for repetition. A report that shows the organization's record and a
+ * page written from the same source prints some paragraphs twice (the social report's «Chi siamo»
+ * and «Organi»: the organization's description and the governance descriptions were taken from
+ * the pages the report also prints); short ones (table notes, one-line summaries) may rightly recur.
+ */
+const MIN_REPEATED_PARAGRAPH = 120;
+
+/** The text of an element, whitespace collapsed. */
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return '';
+  return node.children.map(textOf).join('');
+}
+
+interface Context extends PrintHtmlOptions {
+  /** Paragraphs printed so far (long ones only): a later identical one is left out. */
+  seen: Set<string>;
+}
+
+function transform(node: Root | Element, options: Context, hyphenate: boolean): void {
   const children: (RootContent | ElementContent)[] = [];
   for (const child of node.children) {
     if (child.type === 'text') {
@@ -132,6 +173,13 @@ function transform(node: Root | Element, options: PrintHtmlOptions, hyphenate: b
       continue;
     }
     if (classesOf(child).some((c) => SCREEN_ONLY_CLASSES.includes(c))) continue;
+    if (child.tagName === 'p') {
+      const text = textOf(child).replace(/\s+/g, ' ').trim();
+      if (text.length >= MIN_REPEATED_PARAGRAPH) {
+        if (options.seen.has(text)) continue;
+        options.seen.add(text);
+      }
+    }
     if (VERBATIM.has(child.tagName) || classesOf(child).includes('print-url')) {
       children.push(child);
       continue;
@@ -160,6 +208,6 @@ const stringifier = unified().use(rehypeStringify);
 /** The print page's body HTML fit for paper (see the module comment). */
 export function printHtml(html: string, options: PrintHtmlOptions = {}): string {
   const tree = parser.parse(html);
-  transform(tree, options, true);
+  transform(tree, { ...options, seen: new Set() }, true);
   return stringifier.stringify(tree);
 }

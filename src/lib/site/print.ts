@@ -127,7 +127,15 @@ export interface CoverLines {
   edition: string;
 }
 
-/** The cover's lines: organization's full name and region, kind, title, subtitle, covered period, edition ('' when absent). */
+/** The digits of a text, in order: «dal 2019 al giugno 2024» → `20192024`. */
+const digitsOf = (text: string): string => text.replace(/\D+/g, '');
+
+/**
+ * The cover's lines, each said once: the organization's full name, its region only when the name
+ * does not already say it («ANCI Toscana / Toscana»), the kind only when the title does not start
+ * with it («CATALOGO / Catalogo delle attività»), title, subtitle, the covered period only when
+ * the subtitle does not already give the same dates, and the edition ('' when absent).
+ */
 export function coverLines(
   report: {
     kind: string;
@@ -138,14 +146,51 @@ export function coverLines(
   },
   organization: { name: { full: string }; region?: string | undefined },
 ): CoverLines {
+  const kind = t(`reports.kinds.${report.kind}`);
+  const region = organization.region ?? '';
+  const subtitle = report.subtitle ?? '';
+  const period = report.period ? formatCoveredPeriod(report.period.from, report.period.to) : '';
+  const sameWords = (a: string, b: string) => a.toLocaleLowerCase('it').includes(b.toLocaleLowerCase('it'));
+  const firstWord = kind.split(/\s+/)[0] ?? kind;
   return {
     organization: organization.name.full,
-    region: organization.region ?? '',
-    kind: t(`reports.kinds.${report.kind}`),
+    region: region && !sameWords(organization.name.full, region) ? region : '',
+    kind: sameWords(report.title, firstWord) ? '' : kind,
     title: report.title,
-    subtitle: report.subtitle ?? '',
-    period: report.period ? formatCoveredPeriod(report.period.from, report.period.to) : '',
+    subtitle,
+    period: period && !(subtitle && digitsOf(subtitle) === digitsOf(period)) ? period : '',
     edition: report.edition ? formatPartialDate(report.edition) : '',
+  };
+}
+
+/** What the back cover prints: who publishes, where, how to reach them. */
+export interface BackCoverLines {
+  organization: string;
+  /** `Via Rovello 2, 20121 Milano`, or ''. */
+  address: string;
+  phone: string;
+  email: string;
+  /** `www.anci.lombardia.it` (a link to `website`), or ''. */
+  website: string;
+  websiteHref: string;
+}
+
+/** The back cover's contacts from the organization's record, each '' when not recorded. Pure. */
+export function backCoverLines(organization: {
+  name: { full: string };
+  address?: { street: string; postalCode?: string | undefined; city: string; province?: string | undefined } | undefined;
+  contacts?: { email?: string | undefined; phone?: string | undefined } | undefined;
+  website?: string | undefined;
+}): BackCoverLines {
+  const a = organization.address;
+  const address = a ? `${a.street}, ${[a.postalCode, a.city].filter(Boolean).join(' ')}${a.province ? ` (${a.province})` : ''}` : '';
+  return {
+    organization: organization.name.full,
+    address,
+    phone: organization.contacts?.phone ?? '',
+    email: organization.contacts?.email ?? '',
+    website: organization.website ? printedUrl(organization.website) : '',
+    websiteHref: organization.website ?? '',
   };
 }
 
