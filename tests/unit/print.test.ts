@@ -187,6 +187,18 @@ describe('printToc', () => {
     expect(toc[index]).toEqual(expected);
   });
 
+  test('the cards of a part-opening chapter come before the later chapters of the part (document order)', () => {
+    const withEpilogue: Chapter[] = [
+      { type: 'cards', id: 'fatto', title: 'Cosa abbiamo fatto', part: true, filter: {} },
+      { type: 'markdown', id: 'numeri', page: 'org/lettera', title: 'La crescita in numeri', part: false },
+    ];
+    const epilogueOutline = reportOutline(withEpilogue, sources, defaults);
+    const [part] = printToc(reportToc(epilogueOutline), epilogueOutline, (entry) =>
+      entry.anchor === 'fatto' ? [{ id: 'org/a', title: 'A' }] : [],
+    );
+    expect(part?.children.map((c) => c.label)).toEqual(['A', 'La crescita in numeri']);
+  });
+
   test('the web table of contents is left untouched', () => {
     const web = reportToc(outline);
     printToc(web, outline, () => [{ id: 'org/z', title: 'Z' }]);

@@ -111,7 +111,11 @@ export function printToc(
     if (entry.chapter.type !== 'cards') continue;
     const target = all(result).find((e) => e.href === `#${entry.anchor}`);
     if (!target) continue;
-    target.children.push(...cardsOf(entry).map((card) => ({ href: `#${cardAnchor(card.id)}`, label: card.title, children: [] })));
+    const cards = cardsOf(entry).map((card) => ({ href: `#${cardAnchor(card.id)}`, label: card.title, children: [] }));
+    // A chapter without a heading of its own opens its part: its cards come before the part's
+    // later chapters, in document order (not after «La crescita delle attività in numeri»).
+    if (entry.title === null) target.children.unshift(...cards);
+    else target.children.push(...cards);
   }
   return result;
 }
