@@ -72,13 +72,27 @@ describe('printHtml', () => {
   });
   test('a short parenthetical never breaks; headings are not hyphenated', () => {
     expect(printHtml('<h2>Amministrazione</h2><p>Roma (MI-LO)</p>')).toBe(
-      '<h2>Amministrazione</h2><p>Roma <span class="print-nowrap">(MI-LO)</span></p>',
+      '<div class="print-keep"><h2>Amministrazione</h2><p>Roma <span class="print-nowrap">(MI-LO)</span></p></div>',
     );
   });
   test('a long paragraph printed twice in a report is printed once', () => {
     const long = 'La nostra attività istituzionale è diventata sempre più itinerante, '.repeat(3).trim();
     const html = printHtml(`<p>${long}</p><h2>Organi</h2><p>${long}</p><p>Nota.</p><p>Nota.</p>`);
     expect(html.match(/<p>/g)).toHaveLength(3);
+  });
+  test('the organization record gives way to the report page that repeats its paragraph', () => {
+    const long =
+      'L’Assemblea regionale è l’organo d’indirizzo generale dell’associazione, costituita dai legali rappresentanti dei Comuni associati.';
+    const html = printHtml(`<div class="org-governance"><p>${long}</p></div><h2>Assemblea</h2><div class="prose"><p>${long}</p></div>`);
+    expect(html.startsWith('<div class="org-governance"></div>')).toBe(true);
+    expect(html.match(/<p>/g)).toHaveLength(1);
+  });
+  test('a heading is boxed with the block after it, also inside the chapter text', () => {
+    expect(printHtml('<h3>Soci</h3><p>Testo</p>')).toBe('<div class="print-keep"><h3>Soci</h3><p>Testo</p></div>');
+    expect(printHtml('<h2>Nota</h2><div class="prose"><p>Testo</p><p>Poi</p></div>')).toBe(
+      '<div class="prose"><div class="print-keep"><h2>Nota</h2><p>Testo</p></div><p>Poi</p></div>',
+    );
+    expect(printHtml('<h2>Dati</h2><table></table>')).toBe('<h2>Dati</h2><table></table>');
   });
   test('code and scripts are left as they are', () => {
     expect(printHtml('<p><code>l\'id</code></p><script>a = "b";</script>')).toBe('<p><code>l\'id</code></p><script>a = "b";</script>');

@@ -7,7 +7,7 @@
  * has no Italian hyphenation dictionary here, so `hyphens: auto` alone leaves justified lines
  * full of gaps). Pure string and tree functions, tested by tests/unit/print-text.test.ts.
  */
-import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import hyphenItalian from 'hyphen/it';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
@@ -108,9 +108,10 @@ const NOT_HYPHENATED = new Set([
 /** Parts of shared components that only mean something on screen: the «Segui l'obiettivo negli anni» link. */
 const SCREEN_ONLY_CLASSES = ['objective__trail'];
 
+/** An element's classes (hast keeps them as a list). */
 const classesOf = (element: Element): string[] => {
   const value = element.properties['className'];
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  return Array.isArray(value) ? value.map(String) : [];
 };
 
 /** Where a link of the print page goes on paper: the same anchor, an absolute address, or nowhere (printed as text). */
@@ -159,13 +160,34 @@ function textOf(node: Element | ElementContent): string {
 interface Context extends PrintHtmlOptions {
   /** Paragraphs printed so far (long ones only): a later identical one is left out. */
   seen: Set<string>;
+  /** Long paragraphs of the report's own pages: the organization's record gives way to them. */
+  pageParagraphs: Set<string>;
+  /** True inside the organization's record (profile, governance). */
+  inRecord: boolean;
+}
+
+/** Components that print the organization's record (shared with the site). */
+const RECORD_CLASSES = ['org-profile', 'org-governance'];
+
+/** The long paragraphs outside the organization's record, as printHtml compares them. */
+function pageParagraphs(node: Root | Element, found: Set<string>, inRecord = false): Set<string> {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const record = inRecord || classesOf(child).some((c) => RECORD_CLASSES.includes(c));
+    if (child.tagName === 'p' && !record) {
+      const text = textOf(child).replace(/\s+/g, ' ').trim();
+      if (text.length >= MIN_REPEATED_PARAGRAPH) found.add(text);
+    }
+    pageParagraphs(child, found, record);
+  }
+  return found;
 }
 
 function transform(node: Root | Element, options: Context, hyphenate: boolean): void {
   const children: (RootContent | ElementContent)[] = [];
   for (const child of node.children) {
     if (child.type === 'text') {
-      children.push(...typesetText((child as Text).value, hyphenate));
+      children.push(...typesetText(child.value, hyphenate));
       continue;
     }
     if (child.type !== 'element') {
@@ -176,7 +198,8 @@ function transform(node: Root | Element, options: Context, hyphenate: boolean): 
     if (child.tagName === 'p') {
       const text = textOf(child).replace(/\s+/g, ' ').trim();
       if (text.length >= MIN_REPEATED_PARAGRAPH) {
-        if (options.seen.has(text)) continue;
+        // The page written for the report keeps the paragraph; the record's copy goes.
+        if (options.seen.has(text) || (options.inRecord && options.pageParagraphs.has(text))) continue;
         options.seen.add(text);
       }
     }
@@ -196,10 +219,62 @@ function transform(node: Root | Element, options: Context, hyphenate: boolean): 
       if (href !== child.properties['href'] && !href.startsWith('#')) child.properties['dataPrintSite'] = '';
       child.properties['href'] = href;
     }
-    transform(child, options, hyphenate && !NOT_HYPHENATED.has(child.tagName));
+    const inRecord = options.inRecord || classesOf(child).some((c) => RECORD_CLASSES.includes(c));
+    transform(child, inRecord === options.inRecord ? options : { ...options, inRecord }, hyphenate && !NOT_HYPHENATED.has(child.tagName));
     children.push(child);
   }
-  node.children = children as typeof node.children;
+  node.children = children;
+}
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Blocks a heading is kept with: short enough never to fill a page by themselves. */
+const KEEPABLE = new Set(['p', 'ul', 'ol', 'dl', 'blockquote']);
+
+const keepBox = (children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName: 'div',
+  properties: { className: ['print-keep'] },
+  children,
+});
+
+/**
+ * Each heading boxed with the block after it (\`.print-keep\`, not broken across pages), so no page
+ * ends with a heading: Paged.js 0.4 does not honour \`break-after: avoid\` when it breaks a page.
+ * When the next block is a wrapper (a chapter's \`.prose\`), the heading goes into it, boxed with
+ * the wrapper's first block.
+ */
+function keepHeadingsWithNext(node: Root | Element): void {
+  const out: (RootContent | ElementContent)[] = [];
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child === undefined) continue;
+    if (child.type === 'element') keepHeadingsWithNext(child);
+    if (child.type !== 'element' || !HEADINGS.has(child.tagName)) {
+      out.push(child);
+      continue;
+    }
+    let j = i + 1;
+    while (children[j]?.type === 'text' && (children[j] as { value: string }).value.trim() === '') j++;
+    const next = children[j];
+    if (next?.type === 'element' && KEEPABLE.has(next.tagName)) {
+      out.push(keepBox([child, next]));
+      i = j;
+      continue;
+    }
+    if (next?.type === 'element' && next.tagName === 'div' && classesOf(next).includes('prose')) {
+      const first = next.children.findIndex((c) => c.type === 'element');
+      const firstBlock = next.children[first];
+      if (firstBlock?.type === 'element' && KEEPABLE.has(firstBlock.tagName)) {
+        next.children.splice(first, 1, keepBox([child, firstBlock]));
+        out.push(next);
+        i = j;
+        continue;
+      }
+    }
+    out.push(child);
+  }
+  node.children = out;
 }
 
 const parser = unified().use(rehypeParse, { fragment: true });
@@ -208,6 +283,7 @@ const stringifier = unified().use(rehypeStringify);
 /** The print page's body HTML fit for paper (see the module comment). */
 export function printHtml(html: string, options: PrintHtmlOptions = {}): string {
   const tree = parser.parse(html);
-  transform(tree, { ...options, seen: new Set() }, true);
+  transform(tree, { ...options, seen: new Set(), pageParagraphs: pageParagraphs(tree, new Set()), inRecord: false }, true);
+  keepHeadingsWithNext(tree);
   return stringifier.stringify(tree);
 }
