@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
 import { cardAnchor, printedBudget } from '../../src/lib/site/print.ts';
+import { typographicQuotes } from '../../src/lib/site/print-text.ts';
 import { selectCards } from '../../src/lib/site/reports.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { loadSource } from '../../src/lib/validate/load.ts';
@@ -144,7 +145,7 @@ describe('catalogue cards in print', () => {
   test('each card shows its budget as printed (or IN DEFINIZIONE) and its dates as printed', () => {
     for (const card of cards) {
       const selector = `[data-card="${card.id}"]`;
-      expect(text($, `${selector} .print-card__title`)).toBe(card.title);
+      expect(text($, `${selector} .print-card__title`)).toBe(typographicQuotes(card.title));
       expect(text($, `${selector} .print-card__budget`)).toBe(printedBudget(card.budget).replace(/\s+/g, ' '));
       if (card.datesAsPrinted) expect(text($, `${selector} .print-card__dates`)).toBe(card.datesAsPrinted);
     }

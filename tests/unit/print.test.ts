@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   cardAnchor,
   chartTextId,
+  areaTone,
   backCoverLines,
   coverLines,
   profileFitsReport,
@@ -88,15 +89,27 @@ const card = (over: Partial<PrintableCard> = {}): PrintableCard => ({
   ...over,
 });
 
+describe('areaTone: one colour per area, from its id', () => {
+  test.each([
+    ['piccoli-comuni', 3],
+    ['welfare', 7],
+    ['digitalizzazione', 1],
+  ])('%s → %i', (id, tone) => {
+    expect(areaTone(id)).toBe(tone);
+  });
+});
+
 describe('printCardView', () => {
   test.each([
     [
       'every field',
-      card(),
+      card({ funding: [{ id: 'pnrr', label: 'PNRR' }] }),
       {
         anchor: 'scheda-piccoli',
         title: 'P.I.C.C.O.L.I.',
         areas: ['Piccoli comuni', 'Welfare'],
+        areaTones: [3, 7],
+        funding: ['PNRR'],
         dates: 'ATTIVO DAL 04/03/2022',
         budget: '75.000,00\u00a0€',
         summary: 'Un piano di comunicazione',
@@ -123,6 +136,8 @@ describe('printCardView', () => {
         anchor: 'scheda-piccoli',
         title: 'P.I.C.C.O.L.I.',
         areas: [],
+        areaTones: [],
+        funding: [],
         dates: '',
         budget: 'IN DEFINIZIONE',
         summary: 'Un piano di comunicazione',

@@ -26,6 +26,8 @@ export interface PrintableCard {
   )[];
   territories: readonly string[];
   publications: readonly { title: string; note?: string | undefined; url?: string | undefined }[];
+  /** Funding programmes, e.g. `[{ id: 'pnrr', label: 'PNRR' }]`. */
+  funding?: readonly { id: string; label: string }[] | undefined;
 }
 
 /** A card as the printed catalogue lays it out: header block, then summary, description and facts. */
@@ -34,6 +36,10 @@ export interface PrintCardView {
   title: string;
   /** Thematic area labels (printed in small caps). */
   areas: string[];
+  /** Colour of each area (0 to AREA_TONES − 1), the same for an area on every card. */
+  areaTones: number[];
+  /** Funding programme labels: `PNRR`. */
+  funding: string[];
   /** Dates as printed (`ATTIVO DAL 13/07/2023`) or formatted from start and end; '' when none. */
   dates: string;
   /** `1.714.067,00 €`, `IN DEFINIZIONE`, or '' when no budget is given. */
@@ -43,6 +49,16 @@ export interface PrintCardView {
   partners: string[];
   territories: string[];
   publications: { title: string; note: string; url: string }[];
+}
+
+/** How many area colours the print stylesheet defines (`.print-area--0` … `--7`). */
+export const AREA_TONES = 8;
+
+/** An area's colour, from its id alone, so an area has one colour across the catalogue: `welfare` → 0…7. Pure. */
+export function areaTone(id: string): number {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 1_000_003;
+  return hash % AREA_TONES;
 }
 
 /** Anchor of a card in the print version: `anci-lombardia/inlav` → `scheda-inlav`. */
@@ -82,6 +98,8 @@ export function printCardView(card: PrintableCard): PrintCardView {
     anchor: cardAnchor(card.id),
     title: card.title,
     areas: card.areas.map((a) => a.label),
+    areaTones: card.areas.map((a) => areaTone(a.id)),
+    funding: (card.funding ?? []).map((f) => f.label),
     dates: printedDates(card),
     budget: printedBudget(card.budget),
     summary: card.summary,
