@@ -60,6 +60,12 @@ const PlanChapter = z.strictObject({
   plan: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}$/, { error: 'atteso "organizzazione/anno" (es. "anci-toscana/2021")' }),
   /** Only these sections (default: all). */
   sections: z.array(SlugSchema).optional(),
+  /**
+   * Adds the annex «Stato degli obiettivi del piano precedente» to the report (whole plans only):
+   * the previous plan's objectives with the outcomes and continuations the content records, e.g.
+   * `annexPreviousPlan: true`. Off by default: a plan document does not print one unless asked.
+   */
+  annexPreviousPlan: z.boolean({ error: 'atteso true oppure false' }).default(false),
 });
 /** A printed list, e.g. the thematic areas of training. */
 const ListChapter = z.strictObject({

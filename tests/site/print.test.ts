@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
 import { cardAnchor, printedBudget } from '../../src/lib/site/print.ts';
+import { typographicQuotes } from '../../src/lib/site/print-text.ts';
 import { selectCards } from '../../src/lib/site/reports.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { loadSource } from '../../src/lib/validate/load.ts';
@@ -150,7 +151,7 @@ describe('catalogue cards in print', () => {
   test('each card shows its budget as printed (or IN DEFINIZIONE) and its dates as printed', () => {
     for (const card of cards) {
       const selector = `[data-card="${card.id}"]`;
-      expect(text($, `${selector} .print-card__title`)).toBe(card.title);
+      expect(text($, `${selector} .print-card__title`)).toBe(typographicQuotes(card.title));
       expect(text($, `${selector} .print-card__budget`)).toBe(printedBudget(card.budget).replace(/\s+/g, ' '));
       if (card.datesAsPrinted) expect(text($, `${selector} .print-card__dates`)).toBe(card.datesAsPrinted);
     }
@@ -164,16 +165,42 @@ test('the sitemap lists no print page', () => {
 });
 
 describe('plan annex', () => {
-  test('the 2021 plan prints the status of the 2018 objectives as an annex listed in the contents', () => {
-    const $ = page('/stampa/anci-toscana/piano-attivita-2021/');
-    const annex = $('section.print-annex[data-annex="anci-toscana/2018"]');
-    expect(annex).toHaveLength(1);
-    const anchor = annex.find('h2').attr('id') ?? '';
-    expect($(`.print-toc a[href="#${anchor}"]`).text()).toContain('Allegato: stato degli obiettivi del piano 2018');
-    expect(annex.find('tbody tr').length).toBe(33);
+  test('no report definition asks for the previous-plan annex, so no printed plan has one', () => {
+    for (const id of ['piano-attivita-2021', 'priorita-2018']) {
+      const $ = page(`/stampa/anci-toscana/${id}/`);
+      expect($('section.print-annex')).toHaveLength(0);
+      expect($('.print-toc').text()).not.toContain('Allegato');
+    }
+  });
+});
+
+describe('only publishable content', () => {
+  test.each(printPages)('%s: no link to a page of the site (no public address configured), no trail link', (_id, url) => {
+    const $ = page(url);
+    const hrefs = $('a[href]')
+      .toArray()
+      .map((a) => $(a).attr('href') ?? '');
+    expect(hrefs.filter((href) => href.startsWith('/'))).toEqual([]);
+    expect($('.objective__trail')).toHaveLength(0);
+    expect($('body').text()).not.toMatch(/Segui l.obiettivo/);
   });
 
-  test('the 2018 plan, the first, has no annex', () => {
-    expect(page('/stampa/anci-toscana/priorita-2018/')('section.print-annex')).toHaveLength(0);
+  test('the 2021 plan leaves out the 2024 membership figures and presentation', () => {
+    const $ = page('/stampa/anci-toscana/piano-attivita-2021/');
+    expect($('.org-profile .figures')).toHaveLength(0);
+    expect($('.org-profile').text()).not.toMatch(/Dati al 2024|2023/);
+  });
+
+  test('the social report prints the headline figures as declared, with no note on the table sums', () => {
+    const $ = page('/stampa/anci-toscana/bilancio-sociale-2019-2024/');
+    const values = $('.print-figures__value')
+      .toArray()
+      .map((el) =>
+        $(el)
+          .text()
+          .replace(/\u00ad/g, ''),
+      );
+    expect(values).toContain('44.850');
+    expect($('body').text()).not.toContain('Il documento dichiara');
   });
 });

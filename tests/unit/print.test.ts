@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import {
   cardAnchor,
   chartTextId,
+  areaTone,
+  backCoverLines,
   coverLines,
+  profileFitsReport,
+  publicSiteUrl,
+  recordedObjectives,
   legacyMediaQueries,
   pageNumberProperties,
   pixelRatioFor,
@@ -84,15 +89,27 @@ const card = (over: Partial<PrintableCard> = {}): PrintableCard => ({
   ...over,
 });
 
+describe('areaTone: one colour per area, from its id', () => {
+  test.each([
+    ['piccoli-comuni', 3],
+    ['welfare', 7],
+    ['digitalizzazione', 1],
+  ])('%s → %i', (id, tone) => {
+    expect(areaTone(id)).toBe(tone);
+  });
+});
+
 describe('printCardView', () => {
   test.each([
     [
       'every field',
-      card(),
+      card({ funding: [{ id: 'pnrr', label: 'PNRR' }] }),
       {
         anchor: 'scheda-piccoli',
         title: 'P.I.C.C.O.L.I.',
         areas: ['Piccoli comuni', 'Welfare'],
+        areaTones: [3, 7],
+        funding: ['PNRR'],
         dates: 'ATTIVO DAL 04/03/2022',
         budget: '75.000,00\u00a0€',
         summary: 'Un piano di comunicazione',
@@ -119,6 +136,8 @@ describe('printCardView', () => {
         anchor: 'scheda-piccoli',
         title: 'P.I.C.C.O.L.I.',
         areas: [],
+        areaTones: [],
+        funding: [],
         dates: '',
         budget: 'IN DEFINIZIONE',
         summary: 'Un piano di comunicazione',
@@ -183,6 +202,18 @@ describe('printToc', () => {
     expect(toc[index]).toEqual(expected);
   });
 
+  test('the cards of a part-opening chapter come before the later chapters of the part (document order)', () => {
+    const withEpilogue: Chapter[] = [
+      { type: 'cards', id: 'fatto', title: 'Cosa abbiamo fatto', part: true, filter: {} },
+      { type: 'markdown', id: 'numeri', page: 'org/lettera', title: 'La crescita in numeri', part: false },
+    ];
+    const epilogueOutline = reportOutline(withEpilogue, sources, defaults);
+    const [part] = printToc(reportToc(epilogueOutline), epilogueOutline, (entry) =>
+      entry.anchor === 'fatto' ? [{ id: 'org/a', title: 'A' }] : [],
+    );
+    expect(part?.children.map((c) => c.label)).toEqual(['A', 'La crescita in numeri']);
+  });
+
   test('the web table of contents is left untouched', () => {
     const web = reportToc(outline);
     printToc(web, outline, () => [{ id: 'org/z', title: 'Z' }]);
@@ -199,11 +230,11 @@ describe('coverLines', () => {
       org,
       {
         organization: 'ANCI Toscana – Associazione dei Comuni toscani',
-        region: 'Toscana',
-        kind: 'Bilancio sociale',
+        region: '',
+        kind: '',
         title: 'Bilancio sociale',
         subtitle: 'dal 2019 al giugno 2024',
-        period: 'dal 2019 a giugno 2024',
+        period: '',
         edition: '',
       },
     ],
@@ -214,7 +245,7 @@ describe('coverLines', () => {
       {
         organization: 'ANCI',
         region: '',
-        kind: 'Piano',
+        kind: '',
         title: 'Piano attività 2021',
         subtitle: '',
         period: '2021',
@@ -274,5 +305,96 @@ describe('pageNumberProperties: the footer words around the CSS counters', () =>
 
   test.each(['Pagina {page}', '{pages} di {page}', 'Pagina'])('%s: refused', (template) => {
     expect(() => pageNumberProperties(template)).toThrow(/servono \{page\} e poi \{pages\}/);
+  });
+});
+
+describe('coverLines says each thing once', () => {
+  test.each([
+    [
+      'region kept when the name lacks it',
+      { name: { full: 'ANCI' }, region: 'Toscana' },
+      'catalogo',
+      'Attività 2024',
+      'Toscana',
+      'Catalogo',
+    ],
+    [
+      'region dropped when the name says it',
+      { name: { full: 'ANCI Lombardia' }, region: 'Lombardia' },
+      'catalogo',
+      'Attività',
+      '',
+      'Catalogo',
+    ],
+    ['kind dropped when the title starts with it', { name: { full: 'ANCI' } }, 'catalogo', 'Catalogo delle attività', '', ''],
+  ])('%s', (_name, org, kind, title, region, kindLine) => {
+    const lines = coverLines({ kind, title }, org);
+    expect([lines.region, lines.kind]).toEqual([region, kindLine]);
+  });
+});
+
+describe('backCoverLines', () => {
+  test('the contacts as recorded', () => {
+    expect(
+      backCoverLines({
+        name: { full: 'ANCI Lombardia' },
+        address: { street: 'Via Rovello 2', postalCode: '20121', city: 'Milano' },
+        contacts: { email: 'posta@anci.lombardia.it', phone: '(+39) 02 72 62 96 01' },
+        website: 'https://www.anci.lombardia.it',
+      }),
+    ).toEqual({
+      organization: 'ANCI Lombardia',
+      address: 'Via Rovello 2, 20121 Milano',
+      phone: '(+39) 02 72 62 96 01',
+      email: 'posta@anci.lombardia.it',
+      website: 'anci.lombardia.it',
+      websiteHref: 'https://www.anci.lombardia.it',
+    });
+  });
+  test('nothing invented when nothing is recorded', () => {
+    expect(backCoverLines({ name: { full: 'ANCI Toscana' } })).toEqual({
+      organization: 'ANCI Toscana',
+      address: '',
+      phone: '',
+      email: '',
+      website: '',
+      websiteHref: '',
+    });
+  });
+});
+
+describe('publicSiteUrl', () => {
+  test.each([
+    [{}, undefined],
+    [{ ANNUARIO_SITE_URL: '' }, undefined],
+    [{ ANNUARIO_SITE_URL: 'annuario.example.org' }, undefined],
+    [{ ANNUARIO_SITE_URL: 'https://www.anci.toscana.it/' }, 'https://www.anci.toscana.it'],
+  ])('%j → %s', (env, expected) => {
+    expect(publicSiteUrl(env)).toBe(expected);
+  });
+});
+
+describe('profileFitsReport', () => {
+  test.each([
+    ['2024 figures in a 2021 plan', '2024', { period: { to: '2021' } }, false],
+    ['2024 figures in a report to June 2024', '2024', { period: { to: '2024-06' } }, true],
+    ['the edition counts before the period', '2024', { edition: '2025-01', period: { to: '2021' } }, true],
+    ['undated figures', undefined, { period: { to: '2021' } }, true],
+    ['an undated report', '2024', {}, true],
+  ])('%s', (_name, asOf, report, expected) => {
+    expect(profileFitsReport({ membership: asOf === undefined ? {} : { asOf } }, report)).toBe(expected);
+  });
+});
+
+describe('recordedObjectives: only what the content records', () => {
+  const base = { section: 'Rappresentanza', status: 'senza-esito', asOf: null, carriedInto: [] };
+  test('an objective with no outcome and no continuation is left out, not marked', () => {
+    expect(recordedObjectives([{ ...base, text: 'A' }])).toEqual([]);
+  });
+  test.each([
+    ['an outcome', { status: 'raggiunto', asOf: '2021' }, { outcome: 'Raggiunto (2021)', carried: false }],
+    ['a continuation', { carriedInto: [{}] }, { outcome: '', carried: true }],
+  ])('%s is printed', (_name, record, expected) => {
+    expect(recordedObjectives([{ ...base, text: 'A', ...record }])).toEqual([{ text: 'A', section: 'Rappresentanza', ...expected }]);
   });
 });

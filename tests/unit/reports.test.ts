@@ -80,7 +80,7 @@ describe('chapter anchors and borrowed titles', () => {
     [md('org/assente'), undefined],
     [{ type: 'stats', part: false, tables: ['org/eventi'], intro: 'org/rappresentanza' }, 'Rappresentanza'],
     [{ type: 'stats', part: false, tables: ['org/eventi'] }, 'Eventi'],
-    [{ type: 'plan', part: false, plan: 'org/2021' }, 'Piano attività 2021'],
+    [{ type: 'plan', part: false, plan: 'org/2021', annexPreviousPlan: false }, 'Piano attività 2021'],
     [{ type: 'profile', part: false }, undefined],
     [{ type: 'list', part: false, items: ['a'] }, undefined],
   ])('%o → %s', (chapter, expected) => {
@@ -96,7 +96,7 @@ describe('reportOutline', () => {
     { type: 'list', id: 'aree', title: 'Aree tematiche', part: false, items: ['a'] },
     { type: 'cards', id: 'attive', title: 'Cosa stiamo facendo', part: true, filter: {} },
     { type: 'cards', id: 'concluse', part: true, filter: {} },
-    { type: 'plan', part: false, plan: 'org/2021' },
+    { type: 'plan', part: false, plan: 'org/2021', annexPreviousPlan: false },
   ];
   const outline = reportOutline(chapters, sources, defaults);
 

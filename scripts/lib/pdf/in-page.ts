@@ -406,3 +406,10 @@ export const prependStyle = (css: string): string => `(() => {
   style.textContent = ${JSON.stringify(css)};
   document.head.prepend(style);
 })()`;
+
+/**
+ * Names the variant on the report's root element (`data-variant`), inside what Paged.js
+ * paginates, so the print CSS can start chapters on right-hand pages in the print-shop PDF only.
+ */
+export const markVariant = (variant: string): string =>
+  `document.querySelector('.print-report')?.setAttribute('data-variant', ${JSON.stringify(variant)})`;

@@ -14,7 +14,7 @@ import { formatNumberPlain } from '../../../src/lib/format.ts';
 import { finishPdf, type PdfMetadata } from './document.ts';
 import { appendDocumentInfo } from './incremental.ts';
 import { serveStatic, type StaticServer } from '../static-server.ts';
-import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, prependStyle, setupPagination } from './in-page.ts';
+import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, markVariant, prependStyle, setupPagination } from './in-page.ts';
 import {
   findLowDpi,
   findOverflow,
@@ -186,6 +186,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     });
     const pages = await step('impaginazione (Paged.js)', 'paginate', async () => {
       if (variant === 'tipografia') await page.evaluate(prependStyle(BLEED_CSS));
+      await page.evaluate(markVariant(variant));
       await page.evaluate(PAGED_READY);
       await page.evaluate(setupPagination({ bleed: variant === 'tipografia' }));
       return page.evaluate<number>(PAGINATE);

@@ -6,6 +6,8 @@
  */
 import { t } from '../../i18n/t.ts';
 import { formatCoveredPeriod, formatDateRange, formatEuroCents, formatPartialDate } from '../format.ts';
+import type { SiteStatsTable } from './content.ts';
+import { formatHeadlineNumber } from './headlines.ts';
 import type { OutlineChapter, TocEntry } from './reports.ts';
 import { localSlug } from './urls.ts';
 
@@ -24,6 +26,8 @@ export interface PrintableCard {
   )[];
   territories: readonly string[];
   publications: readonly { title: string; note?: string | undefined; url?: string | undefined }[];
+  /** Funding programmes, e.g. `[{ id: 'pnrr', label: 'PNRR' }]`. */
+  funding?: readonly { id: string; label: string }[] | undefined;
 }
 
 /** A card as the printed catalogue lays it out: header block, then summary, description and facts. */
@@ -32,6 +36,10 @@ export interface PrintCardView {
   title: string;
   /** Thematic area labels (printed in small caps). */
   areas: string[];
+  /** Colour of each area (0 to AREA_TONES − 1), the same for an area on every card. */
+  areaTones: number[];
+  /** Funding programme labels: `PNRR`. */
+  funding: string[];
   /** Dates as printed (`ATTIVO DAL 13/07/2023`) or formatted from start and end; '' when none. */
   dates: string;
   /** `1.714.067,00 €`, `IN DEFINIZIONE`, or '' when no budget is given. */
@@ -41,6 +49,16 @@ export interface PrintCardView {
   partners: string[];
   territories: string[];
   publications: { title: string; note: string; url: string }[];
+}
+
+/** How many area colours the print stylesheet defines (`.print-area--0` … `--7`). */
+export const AREA_TONES = 8;
+
+/** An area's colour, from its id alone, so an area has one colour across the catalogue: `welfare` → 0…7. Pure. */
+export function areaTone(id: string): number {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 1_000_003;
+  return hash % AREA_TONES;
 }
 
 /** Anchor of a card in the print version: `anci-lombardia/inlav` → `scheda-inlav`. */
@@ -80,6 +98,8 @@ export function printCardView(card: PrintableCard): PrintCardView {
     anchor: cardAnchor(card.id),
     title: card.title,
     areas: card.areas.map((a) => a.label),
+    areaTones: card.areas.map((a) => areaTone(a.id)),
+    funding: (card.funding ?? []).map((f) => f.label),
     dates: printedDates(card),
     budget: printedBudget(card.budget),
     summary: card.summary,
@@ -109,7 +129,11 @@ export function printToc(
     if (entry.chapter.type !== 'cards') continue;
     const target = all(result).find((e) => e.href === `#${entry.anchor}`);
     if (!target) continue;
-    target.children.push(...cardsOf(entry).map((card) => ({ href: `#${cardAnchor(card.id)}`, label: card.title, children: [] })));
+    const cards = cardsOf(entry).map((card) => ({ href: `#${cardAnchor(card.id)}`, label: card.title, children: [] }));
+    // A chapter without a heading of its own opens its part: its cards come before the part's
+    // later chapters, in document order (not after «La crescita delle attività in numeri»).
+    if (entry.title === null) target.children.unshift(...cards);
+    else target.children.push(...cards);
   }
   return result;
 }
@@ -125,7 +149,15 @@ export interface CoverLines {
   edition: string;
 }
 
-/** The cover's lines: organization's full name and region, kind, title, subtitle, covered period, edition ('' when absent). */
+/** The digits of a text, in order: «dal 2019 al giugno 2024» → `20192024`. */
+const digitsOf = (text: string): string => text.replace(/\D+/g, '');
+
+/**
+ * The cover's lines, each said once: the organization's full name, its region only when the name
+ * does not already say it («ANCI Toscana / Toscana»), the kind only when the title does not start
+ * with it («CATALOGO / Catalogo delle attività»), title, subtitle, the covered period only when
+ * the subtitle does not already give the same dates, and the edition ('' when absent).
+ */
 export function coverLines(
   report: {
     kind: string;
@@ -136,14 +168,51 @@ export function coverLines(
   },
   organization: { name: { full: string }; region?: string | undefined },
 ): CoverLines {
+  const kind = t(`reports.kinds.${report.kind}`);
+  const region = organization.region ?? '';
+  const subtitle = report.subtitle ?? '';
+  const period = report.period ? formatCoveredPeriod(report.period.from, report.period.to) : '';
+  const sameWords = (a: string, b: string) => a.toLocaleLowerCase('it').includes(b.toLocaleLowerCase('it'));
+  const firstWord = kind.split(/\s+/)[0] ?? kind;
   return {
     organization: organization.name.full,
-    region: organization.region ?? '',
-    kind: t(`reports.kinds.${report.kind}`),
+    region: region && !sameWords(organization.name.full, region) ? region : '',
+    kind: sameWords(report.title, firstWord) ? '' : kind,
     title: report.title,
-    subtitle: report.subtitle ?? '',
-    period: report.period ? formatCoveredPeriod(report.period.from, report.period.to) : '',
+    subtitle,
+    period: period && !(subtitle && digitsOf(subtitle) === digitsOf(period)) ? period : '',
     edition: report.edition ? formatPartialDate(report.edition) : '',
+  };
+}
+
+/** What the back cover prints: who publishes, where, how to reach them. */
+export interface BackCoverLines {
+  organization: string;
+  /** `Via Rovello 2, 20121 Milano`, or ''. */
+  address: string;
+  phone: string;
+  email: string;
+  /** `www.anci.lombardia.it` (a link to `website`), or ''. */
+  website: string;
+  websiteHref: string;
+}
+
+/** The back cover's contacts from the organization's record, each '' when not recorded. Pure. */
+export function backCoverLines(organization: {
+  name: { full: string };
+  address?: { street: string; postalCode?: string | undefined; city: string; province?: string | undefined } | undefined;
+  contacts?: { email?: string | undefined; phone?: string | undefined } | undefined;
+  website?: string | undefined;
+}): BackCoverLines {
+  const a = organization.address;
+  const address = a ? `${a.street}, ${[a.postalCode, a.city].filter(Boolean).join(' ')}${a.province ? ` (${a.province})` : ''}` : '';
+  return {
+    organization: organization.name.full,
+    address,
+    phone: organization.contacts?.phone ?? '',
+    email: organization.contacts?.email ?? '',
+    website: organization.website ? printedUrl(organization.website) : '',
+    websiteHref: organization.website ?? '',
   };
 }
 
@@ -190,4 +259,88 @@ export function pageNumberProperties(template: string): string {
   if (!match) throw new Error(`Testo del numero di pagina «${template}»: servono {page} e poi {pages}`);
   const [, before = '', between = '', after = ''] = match;
   return `--print-page-before:${cssString(before)};--print-page-between:${cssString(between)};--print-page-after:${cssString(after)}`;
+}
+
+/**
+ * The public site's address that printed links may point to: `ANNUARIO_SITE_URL` when it is set
+ * (the build's own default, annuario.example.org, is nobody's site), else undefined and site
+ * links print as text. Pure: takes the environment.
+ */
+export function publicSiteUrl(env: Record<string, string | undefined>): string | undefined {
+  const value = env['ANNUARIO_SITE_URL']?.trim();
+  return value && /^https?:\/\//i.test(value) ? value.replace(/\/+$/, '') : undefined;
+}
+
+/** A headline figure as a publication prints it: the big number and what it counts. */
+export interface PrintedFigure {
+  key: string;
+  value: string;
+  label: string;
+  description: string;
+}
+
+/**
+ * The headline figures a publication prints: the figure the organization declares when it
+ * declares one (a difference from the table is for the editor to settle before publishing: the
+ * validator warns, `--strict` blocks), otherwise the one computed from the table. No method
+ * sentences and no notes: those belong to the site's data pages. Pure.
+ */
+export function printedFigures(tables: readonly SiteStatsTable[]): PrintedFigure[] {
+  return tables.flatMap((table) =>
+    table.headlines.map((headline) => {
+      const row = headline.row === undefined ? undefined : table.rows.find((r) => r.id === headline.row);
+      const value = headline.result.declared ?? headline.result.value;
+      return {
+        key: `${table.id}/${headline.id}`,
+        value: value === null ? t('stats.noValue') : formatHeadlineNumber(value, headline, row),
+        label: headline.label,
+        description: headline.description ?? '',
+      };
+    }),
+  );
+}
+
+/** One row of the printed annex on the previous plan: only what the content records. */
+export interface RecordedObjective {
+  text: string;
+  section: string;
+  /** `Raggiunto (2021)` when an outcome is recorded, else ''. */
+  outcome: string;
+  /** True when an objective of this plan continues it. */
+  carried: boolean;
+}
+
+/**
+ * The previous plan's objectives the content says something about: an outcome recorded along
+ * the trail, or an objective of this plan that continues it. An objective with neither is left
+ * out rather than marked «Senza esito» or «Non ripreso»: absence of a record is not a fact. Pure.
+ */
+export function recordedObjectives(
+  objectives: readonly { text: string; section: string; status: string; asOf: string | null; carriedInto: readonly unknown[] }[],
+): RecordedObjective[] {
+  return objectives.flatMap((o) => {
+    const outcome = o.asOf === null ? '' : `${t(`outcome.${o.status}`)} (${formatPartialDate(o.asOf)})`;
+    const carried = o.carriedInto.length > 0;
+    return outcome || carried ? [{ text: o.text, section: o.section, outcome, carried }] : [];
+  });
+}
+
+/** The year a report speaks for: its edition's, else the end of the period it covers; undefined when it names neither. */
+export function reportYear(report: { edition?: string | undefined; period?: { to: string } | undefined }): number | undefined {
+  const date = report.edition ?? report.period?.to;
+  return date === undefined ? undefined : Number(date.slice(0, 4));
+}
+
+/**
+ * Whether a report may print the organization's dated profile (its presentation and membership
+ * figures, dated by \`membership.asOf\`): not when they are dated after the report's year (a 2021
+ * plan does not print the 2024 profile; it prints the name, kind and contacts only). Pure.
+ */
+export function profileFitsReport(
+  organization: { membership?: { asOf?: string | undefined } | undefined },
+  report: { edition?: string | undefined; period?: { to: string } | undefined },
+): boolean {
+  const year = reportYear(report);
+  const asOf = organization.membership?.asOf;
+  return year === undefined || asOf === undefined || Number(asOf.slice(0, 4)) <= year;
 }
