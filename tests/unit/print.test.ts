@@ -6,7 +6,6 @@ import {
   backCoverLines,
   coverLines,
   profileFitsReport,
-  publicSiteUrl,
   recordedObjectives,
   legacyMediaQueries,
   pageNumberProperties,
@@ -360,17 +359,6 @@ describe('backCoverLines', () => {
       website: '',
       websiteHref: '',
     });
-  });
-});
-
-describe('publicSiteUrl', () => {
-  test.each([
-    [{}, undefined],
-    [{ ANNUARIO_SITE_URL: '' }, undefined],
-    [{ ANNUARIO_SITE_URL: 'annuario.example.org' }, undefined],
-    [{ ANNUARIO_SITE_URL: 'https://www.anci.toscana.it/' }, 'https://www.anci.toscana.it'],
-  ])('%j → %s', (env, expected) => {
-    expect(publicSiteUrl(env)).toBe(expected);
   });
 });
 

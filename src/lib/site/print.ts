@@ -261,16 +261,6 @@ export function pageNumberProperties(template: string): string {
   return `--print-page-before:${cssString(before)};--print-page-between:${cssString(between)};--print-page-after:${cssString(after)}`;
 }
 
-/**
- * The public site's address that printed links may point to: `ANNUARIO_SITE_URL` when it is set
- * (the build's own default, annuario.example.org, is nobody's site), else undefined and site
- * links print as text. Pure: takes the environment.
- */
-export function publicSiteUrl(env: Record<string, string | undefined>): string | undefined {
-  const value = env['ANNUARIO_SITE_URL']?.trim();
-  return value && /^https?:\/\//i.test(value) ? value.replace(/\/+$/, '') : undefined;
-}
-
 /** A headline figure as a publication prints it: the big number and what it counts. */
 export interface PrintedFigure {
   key: string;
