@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { initPrintPage, PREPARE } from '../../scripts/lib/pdf/in-page.ts';
+import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, setupPagination } from '../../scripts/lib/pdf/in-page.ts';
 import {
   PAGED_POLYFILL_PATH,
   PDF_VARIANTS,
@@ -147,6 +147,35 @@ test('the print page is not laid out before Paged.js takes it, and the fonts its
     await context.close();
   }
 });
+
+/** The fixture paginated in a page of its own, with or without the PDF step's adjustments of Paged.js: each page's text. */
+async function paginatedText(adjusted: boolean): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.addInitScript(initPrintPage(PAGED_POLYFILL_PATH));
+    await page.goto(`${server.url}/stampa/prova/rapporto/`);
+    await page.evaluate(PREPARE);
+    await page.evaluate(PAGED_READY);
+    if (adjusted) await page.evaluate(setupPagination({ bleed: false }));
+    await page.evaluate(PAGINATE);
+    await page.evaluate(FINISH_PAGINATION);
+    return await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')].map((p) => p.textContent.replace(/\\s+/g, ' ').trim())`,
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+test('the adjustments of Paged.js change nothing on the pages: the same text on every page as Paged.js alone', async () => {
+  const plain = await paginatedText(false);
+  const adjusted = await paginatedText(true);
+  expect(plain.length).toBe(11);
+  expect(plain.every((text) => text.length > 0)).toBe(true);
+  expect(adjusted).toEqual(plain);
+}, 60_000);
 
 test('preflight: overflow and low resolution, with their pages', async () => {
   const result = await render('avvisi', 'digitale');
