@@ -33,6 +33,8 @@ export interface PaginationResult {
   elements: CollectedElement[];
   images: CollectedImage[];
   layoutWarnings: { page: number; element: string }[];
+  /** Each link's description (its accessible name) by what the PDF's link annotation points to: the target's id, or the URL. */
+  links: [string, string][];
 }
 
 interface Box {
@@ -598,6 +600,18 @@ async function paginate(): Promise<number> {
   return (await previewer.preview()).total;
 }
 
+/** The links of the pages with their accessible names, keyed as Chromium writes their annotations (named destination or URL). */
+function linkDescriptions(area: Element): [string, string][] {
+  const links = new Map<string, string>();
+  for (const link of area.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    const href = link.getAttribute('href') ?? '';
+    const key = href.startsWith('#') ? decodeURIComponent(href.slice(1)) : link.href;
+    const description = (link.getAttribute('aria-label') ?? link.textContent).replace(/\s+/g, ' ').trim() || link.title.trim();
+    if (description && !links.has(key)) links.set(key, description);
+  }
+  return [...links];
+}
+
 /**
  * After pagination: every page back in the document, each `target-counter(…, page)` set to the
  * page of its target (as Paged.js does: a `counter-reset` rule on the element's pseudo-element),
@@ -618,7 +632,7 @@ function finish(): PaginationResult {
       collectRest: () => undefined,
     };
     area.querySelectorAll(':scope > .pagedjs_page').forEach((pageEl, index) => collectPage(pageEl, index + 1, plain));
-    return { elements: plain.elements, images: plain.images, layoutWarnings };
+    return { elements: plain.elements, images: plain.images, layoutWarnings, links: linkDescriptions(area) };
   }
   state.collectRest();
   area.prepend(state.held);
@@ -642,7 +656,7 @@ function finish(): PaginationResult {
       );
     }
   }
-  return { elements: state.elements, images: state.images, layoutWarnings };
+  return { elements: state.elements, images: state.images, layoutWarnings, links: linkDescriptions(area) };
 }
 
 window.annuarioPagination = {

@@ -3,11 +3,17 @@
  * information dictionary, the catalogue with the language, for the print shop each page with
  * its TrimBox and BleedBox) appended after Chromium's file with a new cross-reference section,
  * instead of parsing and rewriting the whole file with pdf-lib (most of a second for a long
- * report). Everything Chromium wrote (structure tree, bookmarks, fonts) stays byte for byte.
+ * report). Everything Chromium wrote (structure tree, bookmarks, fonts) stays byte for byte,
+ * except what PDF/UA-1 needs changed: the XMP metadata, each link annotation's description
+ * (`/Contents`), and the page content drawn outside the structure tree marked as artifacts
+ * (artifacts.ts; the page's content stream is written again under the same object number).
  * It reads the classic cross-reference table Chromium writes; for anything else it answers
  * `undefined` and the caller uses pdf-lib (document.ts).
  */
+import zlib from 'node:zlib';
+import { markUntaggedAsArtifacts } from './artifacts.ts';
 import { PDF_CREATOR, PDF_LANGUAGE, type PdfMetadata } from './document.ts';
+import { xmpPacket } from './xmp.ts';
 
 /** Points per millimetre. */
 const PT_PER_MM = 72 / 25.4;
@@ -90,6 +96,16 @@ export function pdfTextString(value: string): string {
   return `<${hex}>`;
 }
 
+/** A PDF date string (`(D:20261122174500Z)`, Chromium's `(D:20261122174500+00'00')`) as a date; `undefined` if unreadable. */
+export function parsePdfDate(value: string): Date | undefined {
+  const m = /D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:([+-])(\d{2})'?(\d{2})'?)?/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se, sign, oh, om] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
+  const shift = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
+  return new Date(utc - shift);
+}
+
 /** A date as PDF writes it, in UTC: `D:20261122174500Z`. */
 export function pdfDate(date: Date): string {
   return `(D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`;
@@ -147,6 +163,47 @@ function unembeddedFonts(index: PdfIndex): string[] {
   return [...missing];
 }
 
+/** The data of the stream object `num`, decompressed when it is Flate-encoded; `undefined` for other filters. */
+function streamData(index: PdfIndex, num: number): { dict: string; data: Buffer } | undefined {
+  const offset = index.offsets.get(num);
+  if (offset === undefined) return undefined;
+  const dict = objectDict(index.text, offset);
+  if (!dict) return undefined;
+  const dictEnd = index.text.indexOf(dict, offset) + dict.length;
+  const keyword = /^\s*stream\r?\n/.exec(index.text.slice(dictEnd, dictEnd + 20));
+  if (!keyword) return undefined;
+  const lengthRef = /\/Length\s+(\d+)\s+0\s+R/.exec(dict)?.[1];
+  const length = lengthRef
+    ? Number(/^\s*\d+\s+\d+\s+obj\s*(\d+)/.exec(index.text.slice(index.offsets.get(Number(lengthRef)) ?? -1))?.[1])
+    : Number(/\/Length\s+(\d+)/.exec(dict)?.[1]);
+  if (!Number.isInteger(length)) return undefined;
+  const start = dictEnd + keyword[0].length;
+  const raw = Buffer.from(index.text.slice(start, start + length), 'latin1');
+  const filter = /\/Filter\s*(\/\w+|\[[^\]]*\])/.exec(dict)?.[1]?.replace(/[[\]\s]/g, '');
+  if (filter === undefined) return { dict, data: raw };
+  if (filter !== '/FlateDecode') return undefined;
+  return { dict, data: zlib.inflateSync(raw) };
+}
+
+/** A stream object's body: its dictionary (Flate-encoded, with its length) and data. */
+function streamObject(entries: string, data: Buffer, compress: boolean): string {
+  const body = compress ? zlib.deflateSync(data) : data;
+  return `<<${entries}${compress ? '\n/Filter /FlateDecode' : ''}\n/Length ${body.length}>>\nstream\n${body.toString('latin1')}\nendstream`;
+}
+
+/** The content streams of a page (its `/Contents`, one reference or an array of them). */
+function contentRefs(pageDict: string): number[] {
+  const contents = /\/Contents\s*(\d+\s+0\s+R|\[[^\]]*\])/.exec(pageDict)?.[1] ?? '';
+  return [...contents.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));
+}
+
+/** The key a link annotation is described by: its named destination, or its URI. */
+export function linkKey(annotation: string): string | undefined {
+  const dest = /\/Dest\s*(\/[^\s/<>[\]()]+|\([^)]*\))/.exec(annotation)?.[1];
+  if (dest) return dest.startsWith('/') ? decodeURIComponent(dest.slice(1).replace(/#([0-9A-Fa-f]{2})/g, '%$1')) : dest.slice(1, -1);
+  return /\/URI\s*\(([^)]*)\)/.exec(annotation)?.[1];
+}
+
 /**
  * Appends the document information (and, with `bleedMm`, each page's TrimBox and BleedBox) to a
  * PDF printed by Chromium. Returns the new file and the names of fonts not embedded, or
@@ -155,7 +212,12 @@ function unembeddedFonts(index: PdfIndex): string[] {
 export function appendDocumentInfo(
   bytes: Uint8Array,
   metadata: PdfMetadata,
-  options: { bleedMm?: number; now?: Date } = {},
+  options: {
+    bleedMm?: number;
+    now?: Date;
+    /** Each link's description by its key (`linkKey`: the target's id, or the URL), from the page's links. */
+    links?: ReadonlyMap<string, string>;
+  } = {},
 ): { bytes: Uint8Array; unembeddedFonts: string[] } | undefined {
   const index = indexPdf(bytes);
   if (!index) return undefined;
@@ -177,17 +239,41 @@ export function appendDocumentInfo(
     `/CreationDate ${created ?? pdfDate(now)}`,
     `/ModDate ${pdfDate(now)}`,
   ];
-  const infoNum = index.info ?? index.size;
+  let next = index.size;
+  const infoNum = index.info ?? next++;
   objects.set(infoNum, `<<${info.join('\n')}>>`);
 
-  let newCatalog = withEntries(withoutKeys(catalog, ['Lang']), `/Lang (${PDF_LANGUAGE})`);
+  const xmpNum = next++;
+  const createdDate = created ? parsePdfDate(created) : undefined;
+  const xmp = Buffer.from(xmpPacket(metadata, { created: createdDate ?? now, modified: now }), 'utf8');
+  objects.set(xmpNum, streamObject('/Type /Metadata\n/Subtype /XML', xmp, false));
+
+  let newCatalog = withEntries(withoutKeys(catalog, ['Lang', 'Metadata']), `/Lang (${PDF_LANGUAGE})\n/Metadata ${xmpNum} 0 R`);
   if (!/\/ViewerPreferences\b/.test(newCatalog)) newCatalog = withEntries(newCatalog, '/ViewerPreferences <</DisplayDocTitle true>>');
   objects.set(index.root, newCatalog);
 
+  const pages = pageObjects(index);
+  if (!pages) return undefined;
+  for (const page of pages) {
+    for (const num of contentRefs(page.dict)) {
+      const stream = streamData(index, num);
+      if (!stream) return undefined;
+      const marked = markUntaggedAsArtifacts(stream.data);
+      if (marked) objects.set(num, streamObject('', Buffer.from(marked), true));
+    }
+  }
+
+  for (const [num, offset] of index.offsets) {
+    if (index.text.slice(offset, offset + 80).indexOf('/Annot') === -1) continue;
+    const dict = objectDict(index.text, offset);
+    if (!dict || !/\/Subtype\s*\/Link\b/.test(dict)) continue;
+    const key = linkKey(dict);
+    const description = (key && options.links?.get(key)) || (key && /^https?:/.test(key) ? key : undefined) || 'Collegamento';
+    objects.set(num, withEntries(withoutKeys(dict, ['Contents']), `/Contents ${pdfTextString(description)}`));
+  }
+
   const bleed = (options.bleedMm ?? 0) * PT_PER_MM;
   if (bleed > 0) {
-    const pages = pageObjects(index);
-    if (!pages) return undefined;
     for (const page of pages) {
       const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = page.mediaBox;
       const box = (values: number[]) => `[${values.map((v) => Number(v.toFixed(4))).join(' ')}]`;
@@ -219,7 +305,7 @@ export function appendDocumentInfo(
     for (let k = i; k <= j; k++) xref.push(`${String(written.get(nums[k] as number)).padStart(10, '0')} 00000 n\r`);
     i = j + 1;
   }
-  const size = Math.max(index.size, infoNum + 1);
+  const size = Math.max(index.size, next);
   const id = index.trailer.match(/\/ID\s*\[[^\]]*\]/)?.[0];
   parts.push(
     `${xref.join('\n')}\ntrailer\n<</Size ${size}\n/Root ${index.root} 0 R\n/Info ${infoNum} 0 R\n${id ? `${id}\n` : ''}/Prev ${index.startxref}>>\nstartxref\n${position}\n%%EOF\n`,

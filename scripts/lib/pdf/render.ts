@@ -13,16 +13,9 @@ import { formatNumberPlain } from '../../../src/lib/format.ts';
 import { finishPdf, type PdfMetadata } from './document.ts';
 import { appendDocumentInfo } from './incremental.ts';
 import { serveStatic, type StaticServer } from '../static-server.ts';
+import type { PaginationResult } from '../../../src/scripts/print-pagination.ts';
 import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, prependStyle, setupPagination } from './in-page.ts';
-import {
-  findLowDpi,
-  findOverflow,
-  findUnembeddedFonts,
-  formatFinding,
-  type PlacedElement,
-  type PreflightFinding,
-  type PrintedImage,
-} from './preflight.ts';
+import { findLowDpi, findOverflow, findUnembeddedFonts, formatFinding, type PreflightFinding } from './preflight.ts';
 
 /** The two PDFs of a report: for reading on screen, and for the print shop (3 mm bleed, crop marks). */
 export const PDF_VARIANTS = ['digitale', 'tipografia'] as const;
@@ -172,13 +165,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       return page.evaluate<number>(PAGINATE);
     });
 
-    const collected = await step('controllo delle pagine', 'check', () =>
-      page.evaluate<{
-        elements: PlacedElement[];
-        images: PrintedImage[];
-        layoutWarnings: { page: number; element: string }[];
-      }>(FINISH_PAGINATION),
-    );
+    const collected = await step('controllo delle pagine', 'check', () => page.evaluate<PaginationResult>(FINISH_PAGINATION));
     const warnings: PreflightFinding[] = [
       ...collected.layoutWarnings.map(({ page: pageNumber, element }) => ({
         kind: 'overflow' as const,
@@ -197,7 +184,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       const bleedMm = variant === 'tipografia' ? BLEED_MM : 0;
       // An incremental update when the file is as Chromium writes it and every font is embedded;
       // otherwise pdf-lib, which also says on which pages an unembedded font is used.
-      const appended = appendDocumentInfo(printed, options.metadata, { bleedMm });
+      const appended = appendDocumentInfo(printed, options.metadata, { bleedMm, links: new Map(collected.links) });
       let withMetadata: Uint8Array;
       if (appended && appended.unembeddedFonts.length === 0) {
         withMetadata = appended.bytes;
