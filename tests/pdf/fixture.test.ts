@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { checkPdfUa } from '../../scripts/lib/pdf/pdfua.ts';
 import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, setupPagination } from '../../scripts/lib/pdf/in-page.ts';
 import {
   PAGED_POLYFILL_PATH,
@@ -176,6 +177,38 @@ test('the adjustments of Paged.js change nothing on the pages: the same text on 
   expect(plain.every((text) => text.length > 0)).toBe(true);
   expect(adjusted).toEqual(plain);
 }, 60_000);
+
+describe('PDF/UA-1 checker', () => {
+  test.each(PDF_VARIANTS)('passes the fixture as the PDF step makes it (%s)', async (variant) => {
+    const report = await checkPdfUa(new Uint8Array(fs.readFileSync(results.get(variant)?.file ?? '')));
+    expect(report.problems).toEqual([]);
+    expect([report.untaggedOperations, report.figuresWithoutAlt, report.linksWithoutDescription]).toEqual([0, 0, 0]);
+  });
+
+  test("finds the real violations of Chromium's own tagged print of the same page", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      await page.addInitScript(initPrintPage(PAGED_POLYFILL_PATH));
+      await page.goto(`${server.url}/stampa/prova/rapporto/`);
+      await page.evaluate(PREPARE);
+      await page.evaluate(PAGED_READY);
+      await page.evaluate(PAGINATE);
+      const report = await checkPdfUa(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+      // Running heads and page numbers untagged on the 10 pages after the cover, the photo's
+      // <figure> without alternative text, the 4 contents links without description.
+      expect(report.untaggedPages).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+      expect(report.untaggedOperations).toBeGreaterThan(100);
+      expect(report.figuresWithoutAlt).toBe(1);
+      expect(report.linksWithoutDescription).toBe(4);
+      expect(report.problems).toHaveLength(4);
+      expect(report.problems[0]).toBe('manca il pacchetto XMP dei metadati (/Metadata nel catalogo)');
+    } finally {
+      await context.close();
+    }
+  });
+});
 
 test('preflight: overflow and low resolution, with their pages', async () => {
   const result = await render('avvisi', 'digitale');

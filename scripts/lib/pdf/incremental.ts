@@ -197,6 +197,40 @@ function contentRefs(pageDict: string): number[] {
   return [...contents.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));
 }
 
+/**
+ * `Figure` elements without alternative text that only group other figures which have one (an
+ * HTML `<figure>` around an `<img alt>` and its caption): retagged `Div`, so that the image is
+ * the figure and its alternative text is read once. A figure with no alternative text below it
+ * is left as it is: the checker reports it.
+ */
+function groupingFigures(index: PdfIndex): Map<number, string> {
+  const dicts = new Map<number, string>();
+  for (const [num, offset] of index.offsets) {
+    if (index.text.slice(offset, offset + 60).indexOf('/StructElem') === -1) continue;
+    const dict = objectDict(index.text, offset);
+    if (dict) dicts.set(num, dict);
+  }
+  const hasAlt = (dict: string) => /\/(Alt|ActualText)\s*(\(|<)/.test(dict);
+  const kids = (dict: string): number[] => {
+    const k = /\/K\s*(\[[^\]]*\]|\d+\s+0\s+R)/.exec(dict)?.[1] ?? '';
+    return [...k.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));
+  };
+  const describedFigureBelow = (num: number, depth: number): boolean =>
+    depth < 64 &&
+    kids(dicts.get(num) ?? '').some((kid) => {
+      const dict = dicts.get(kid);
+      if (!dict) return false;
+      return (/\/S\s*\/Figure\b/.test(dict) && hasAlt(dict)) || describedFigureBelow(kid, depth + 1);
+    });
+  const retagged = new Map<number, string>();
+  for (const [num, dict] of dicts) {
+    if (/\/S\s*\/Figure\b/.test(dict) && !hasAlt(dict) && describedFigureBelow(num, 0)) {
+      retagged.set(num, dict.replace(/\/S\s*\/Figure\b/, '/S /Div'));
+    }
+  }
+  return retagged;
+}
+
 /** The key a link annotation is described by: its named destination, or its URI. */
 export function linkKey(annotation: string): string | undefined {
   const dest = /\/Dest\s*(\/[^\s/<>[\]()]+|\([^)]*\))/.exec(annotation)?.[1];
@@ -271,6 +305,8 @@ export function appendDocumentInfo(
     const description = (key && options.links?.get(key)) || (key && /^https?:/.test(key) ? key : undefined) || 'Collegamento';
     objects.set(num, withEntries(withoutKeys(dict, ['Contents']), `/Contents ${pdfTextString(description)}`));
   }
+
+  for (const [num, dict] of groupingFigures(index)) objects.set(num, dict);
 
   const bleed = (options.bleedMm ?? 0) * PT_PER_MM;
   if (bleed > 0) {

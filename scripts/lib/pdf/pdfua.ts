@@ -95,7 +95,7 @@ function tagOf(args: unknown): string {
  * when any enclosing sequence is.
  */
 async function untaggedOperations(bytes: Uint8Array): Promise<number[]> {
-  const task = getDocument({ data: bytes.slice(), verbosity: 0, useSystemFonts: false, disableFontFace: true });
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false, disableFontFace: true });
   const doc = await task.promise;
   try {
     const counts: number[] = [];
