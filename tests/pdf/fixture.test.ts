@@ -31,6 +31,7 @@ import {
   lastTocPage,
   pageNumberProblems,
   pageSizeProblems,
+  printShopProblems,
   runningHeadProblems,
   tocFromHtml,
   tocProblems,
@@ -126,6 +127,10 @@ describe.each(PDF_VARIANTS)('fixture, %s', (variant) => {
     expect(result?.bytes).toBe(fs.statSync(result?.file ?? '').size);
     expect(result?.warnings).toEqual([]);
   });
+});
+
+test('print shop: trim and bleed boxes, 5 mm crop marks outside the bleed on the trim lines, sRGB output intent', async () => {
+  expect(await printShopProblems(new Uint8Array(fs.readFileSync(results.get('tipografia')?.file ?? '')))).toEqual([]);
 });
 
 test('both variants have the same pagination', () => {

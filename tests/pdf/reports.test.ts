@@ -23,6 +23,7 @@ import {
   lastTocPage,
   pageNumberProblems,
   pageSizeProblems,
+  printShopProblems,
   runningHeadProblems,
   tocFromHtml,
   tocProblems,
@@ -126,6 +127,10 @@ describe.each(jobs.map((job) => [job.reportId, job] as const))('%s', (id, job) =
       splitTables: report.splitTables,
     }).toEqual({ untaggedOperations: 0, figuresWithoutAlt: 0, linksWithoutDescription: 0, headerCellsWithoutScope: 0, splitTables: 0 });
     expect(report.problems).toEqual([]);
+  });
+
+  test('tipografia: trim and bleed boxes, 5 mm crop marks outside the bleed on the trim lines, sRGB output intent', async () => {
+    expect(await printShopProblems(new Uint8Array(fs.readFileSync(results.get(key(id, 'tipografia'))?.file ?? '')))).toEqual([]);
   });
 
   test.each(PDF_VARIANTS)('%s: the result matches the file', (variant) => {

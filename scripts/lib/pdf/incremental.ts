@@ -10,6 +10,8 @@
  * It reads the classic cross-reference table Chromium writes; for anything else it answers
  * `undefined` and the caller uses pdf-lib (document.ts).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { markUntaggedAsArtifacts } from './artifacts.ts';
 import { PDF_CREATOR, PDF_LANGUAGE, type PdfMetadata } from './document.ts';
@@ -17,6 +19,34 @@ import { xmpPacket } from './xmp.ts';
 
 /** Points per millimetre. */
 const PT_PER_MM = 72 / 25.4;
+
+/** Crop marks: standard length, starting at the bleed's edge (outside it) on the trim lines, hairline. */
+export const CROP_MARK_MM = 5;
+/** The sheet around the bleed, room for the crop marks: the page's MediaBox grows by this on each side. */
+export const SLUG_MM = CROP_MARK_MM + 2;
+
+/** The output intent's profile: sRGB IEC 61966-2.1 (Debian's icc-profiles-free, Zlib licence; see sRGB.icc.LICENSE). */
+const SRGB_PROFILE = path.join(import.meta.dirname, 'sRGB.icc');
+
+/**
+ * The crop marks of a page whose bleed box is `[0 0 width height]` and whose trim box is
+ * `bleed` inside it: two lines at each corner, on the trim lines, from the bleed's edge outwards,
+ * marked as artifacts. It starts with `Q`: the page's own content is put between `q` (a stream
+ * of its own before it) and this, as Chromium leaves its transformation in effect at the end.
+ */
+export function cropMarks(width: number, height: number, bleed: number): string {
+  const length = CROP_MARK_MM * PT_PER_MM;
+  const n = (v: number) => Number(v.toFixed(3));
+  const line = (x1: number, y1: number, x2: number, y2: number) => `${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l`;
+  const lines: string[] = [];
+  for (const x of [bleed, width - bleed]) {
+    lines.push(line(x, 0, x, -length), line(x, height, x, height + length));
+  }
+  for (const y of [bleed, height - bleed]) {
+    lines.push(line(0, y, -length, y), line(width, y, width + length, y));
+  }
+  return `Q\n/Artifact BMC\nq\n0.25 w\n0 G\n${lines.join('\n')}\nS\nQ\nEMC\n`;
+}
 
 /** A parsed single-revision PDF: each object's offset, the catalogue and information dictionary numbers, the file as text. */
 interface PdfIndex {
@@ -310,17 +340,44 @@ export function appendDocumentInfo(
 
   const bleed = (options.bleedMm ?? 0) * PT_PER_MM;
   if (bleed > 0) {
+    // The print shop's page: the sheet Chromium printed (trim and bleed) is the BleedBox, the
+    // TrimBox is the bleed inside it, the MediaBox grows around it for the crop marks, and the
+    // colours are declared sRGB by an output intent, as PDF/X-4 asks.
+    const slug = SLUG_MM * PT_PER_MM;
+    const box = (values: number[]) => `[${values.map((v) => Number(v.toFixed(4))).join(' ')}]`;
+    const marksNums = new Map<string, number>();
+    const saveNum = next++;
+    objects.set(saveNum, streamObject('', Buffer.from('q\n', 'latin1'), false));
     for (const page of pages) {
       const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = page.mediaBox;
-      const box = (values: number[]) => `[${values.map((v) => Number(v.toFixed(4))).join(' ')}]`;
+      const key = `${x2 - x1}x${y2 - y1}`;
+      let marksNum = marksNums.get(key);
+      if (marksNum === undefined) {
+        marksNum = next++;
+        marksNums.set(key, marksNum);
+        objects.set(marksNum, streamObject('', Buffer.from(cropMarks(x2 - x1, y2 - y1, bleed), 'latin1'), true));
+      }
+      const contents = contentRefs(page.dict).map((num) => `${num} 0 R`);
       objects.set(
         page.num,
         withEntries(
-          withoutKeys(page.dict, ['BleedBox', 'TrimBox']),
-          `/BleedBox ${box([x1, y1, x2, y2])}\n/TrimBox ${box([x1 + bleed, y1 + bleed, x2 - bleed, y2 - bleed])}`,
+          withoutKeys(page.dict, ['BleedBox', 'TrimBox', 'MediaBox', 'Contents']),
+          [
+            `/MediaBox ${box([x1 - slug, y1 - slug, x2 + slug, y2 + slug])}`,
+            `/BleedBox ${box([x1, y1, x2, y2])}`,
+            `/TrimBox ${box([x1 + bleed, y1 + bleed, x2 - bleed, y2 - bleed])}`,
+            `/Contents [${[`${saveNum} 0 R`, ...contents, `${marksNum} 0 R`].join(' ')}]`,
+          ].join('\n'),
         ),
       );
     }
+    const profileNum = next++;
+    objects.set(profileNum, streamObject('/N 3', fs.readFileSync(SRGB_PROFILE), true));
+    newCatalog = withEntries(
+      withoutKeys(newCatalog, ['OutputIntents']),
+      `/OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile ${profileNum} 0 R>>]`,
+    );
+    objects.set(index.root, newCatalog);
   }
 
   const parts: string[] = ['\n'];

@@ -23,8 +23,12 @@ export type PdfVariant = (typeof PDF_VARIANTS)[number];
 
 /** The print-shop variant's bleed: the page box grows by this on each side, the pagination stays the same. */
 export const BLEED_MM = 3;
-/** What the print-shop variant adds before the page's own `@page` rules (page box A4 + 2 × 3 mm, crop marks). */
-export const BLEED_CSS = `@page { bleed: ${BLEED_MM}mm; marks: crop; }`;
+/**
+ * What the print-shop variant adds before the page's own `@page` rules: the page box A4 + 2 × 3 mm.
+ * The crop marks are drawn afterwards outside the bleed (incremental.ts): Paged.js draws its own
+ * inside the bleed, 1 mm long.
+ */
+export const BLEED_CSS = `@page { bleed: ${BLEED_MM}mm; }`;
 
 /** Default time for one PDF, from loading the page to the saved file. */
 export const DEFAULT_TIMEOUT_MS = 180_000;
