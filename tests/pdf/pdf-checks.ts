@@ -230,7 +230,8 @@ export async function printShopProblems(bytes: Uint8Array): Promise<string[]> {
   });
   const intents = doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
   const intent = intents?.lookupMaybe(0, PDFDict);
-  const profile = intent?.lookupMaybe(PDFName.of('DestOutputProfile'), PDFRawStream);
+  const profileObject = intent?.lookup(PDFName.of('DestOutputProfile'));
+  const profile = profileObject instanceof PDFRawStream ? profileObject : undefined;
   // pdf-lib's declaration of a stream's `dict` does not resolve here: read it as unknown, then check it.
   const profileDict: unknown = profile && Reflect.get(profile, 'dict');
   const components = profileDict instanceof PDFDict ? profileDict.lookupMaybe(PDFName.of('N'), PDFNumber)?.asNumber() : undefined;
