@@ -14,8 +14,16 @@ interface Operation {
   operator: string;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** Byte classes of PDF syntax (ISO 32000-1, 7.2.2), as a table: 1 white-space, 2 delimiter. */
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = 2;
+
+/** A regular byte: part of a name, number or operator. */
+const regular = (c: number | undefined): boolean => c !== undefined && CLASS[c] === 0;
+
+/** A number starts with a digit, a sign or a point. */
+const startsNumber = (c: number): boolean => (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
 
 /** Path construction operators: a path starts with one of them and ends with a painting operator. */
 const PATH_CONSTRUCTION = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
@@ -32,7 +40,7 @@ export function contentOperations(bytes: Uint8Array): Operation[] | undefined {
   const n = bytes.length;
   while (i < n) {
     const c = bytes[i] as number;
-    if (WHITESPACE.has(c)) {
+    if (CLASS[c] === 1) {
       i++;
       continue;
     }
@@ -63,13 +71,17 @@ export function contentOperations(bytes: Uint8Array): Operation[] | undefined {
       i++;
     } else if (c === 0x2f) {
       i++;
-      while (i < n && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
+      while (i < n && regular(bytes[i])) i++;
     } else {
-      while (i < n && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
-      const word = Buffer.from(bytes.subarray(tokenStart, i)).toString('latin1');
+      while (i < n && regular(bytes[i])) i++;
       if (i === tokenStart) return undefined;
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && word !== 'true' && word !== 'false' && word !== 'null') {
+      if (!startsNumber(c)) {
+        const word = String.fromCharCode(...bytes.subarray(tokenStart, i));
         if (word === 'BI' || word === 'ID' || word === 'EI') return undefined;
+        if (word === 'true' || word === 'false' || word === 'null') {
+          if (operandStart === -1) operandStart = tokenStart;
+          continue;
+        }
         operations.push({ start: operandStart === -1 ? tokenStart : operandStart, end: i, operator: word });
         operandStart = -1;
         continue;
