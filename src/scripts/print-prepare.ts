@@ -82,8 +82,8 @@ function pagedReadableStyles(): void {
   }
 }
 
-/** The print shop's page box: Paged.js adds the bleed around A4 and draws crop marks in it. */
-const PRINT_SHOP_PAGE = '@page { bleed: 3mm; marks: crop; }';
+/** The print shop's page box: Paged.js adds the bleed around A4 (the PDF step draws the crop marks outside it). */
+const PRINT_SHOP_PAGE = '@page { bleed: 3mm; }';
 
 function addVariantStyles(variant: PrepareOptions['variant']): void {
   if (variant !== 'tipografia') return;

@@ -11,7 +11,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserLabel, browsersOnThisMachine, launchBrowser } from '../../scripts/lib/browser.ts';
-import { initPrintPage, PREPARE } from '../../scripts/lib/pdf/in-page.ts';
+import { checkPdfUa } from '../../scripts/lib/pdf/pdfua.ts';
+import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, setupPagination } from '../../scripts/lib/pdf/in-page.ts';
 import {
   PAGED_POLYFILL_PATH,
   PDF_VARIANTS,
@@ -33,6 +34,7 @@ import {
   lastTocPage,
   pageNumberProblems,
   pageSizeProblems,
+  printShopProblems,
   runningHeadProblems,
   tocFromHtml,
   tocProblems,
@@ -130,6 +132,10 @@ describe.each(PDF_VARIANTS)('fixture, %s', (variant) => {
   });
 });
 
+test('print shop: trim and bleed boxes, 5 mm crop marks outside the bleed on the trim lines, sRGB output intent', async () => {
+  expect(await printShopProblems(new Uint8Array(fs.readFileSync(results.get('tipografia')?.file ?? '')))).toEqual([]);
+});
+
 test('both variants have the same pagination', () => {
   expect(pdf('tipografia').pages.length).toBe(pdf('digitale').pages.length);
   expect(pdf('digitale').pages.length).toBe(11);
@@ -149,6 +155,67 @@ test('the print page is not laid out before Paged.js takes it, and the fonts its
   } finally {
     await context.close();
   }
+});
+
+/** The fixture paginated in a page of its own, with or without the PDF step's adjustments of Paged.js: each page's text. */
+async function paginatedText(adjusted: boolean): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.addInitScript(initPrintPage(PAGED_POLYFILL_PATH));
+    await page.goto(`${server.url}/stampa/prova/rapporto/`);
+    await page.evaluate(PREPARE);
+    await page.evaluate(PAGED_READY);
+    if (adjusted) await page.evaluate(setupPagination({ bleed: false }));
+    await page.evaluate(PAGINATE);
+    await page.evaluate(FINISH_PAGINATION);
+    return await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')].map((p) => p.textContent.replace(/\\s+/g, ' ').trim())`,
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+test('the adjustments of Paged.js change nothing on the pages: the same text on every page as Paged.js alone', async () => {
+  const plain = await paginatedText(false);
+  const adjusted = await paginatedText(true);
+  expect(plain.length).toBe(11);
+  expect(plain.every((text) => text.length > 0)).toBe(true);
+  expect(adjusted).toEqual(plain);
+}, 60_000);
+
+describe('PDF/UA-1 checker', () => {
+  test.each(PDF_VARIANTS)('passes the fixture as the PDF step makes it (%s)', async (variant) => {
+    const report = await checkPdfUa(new Uint8Array(fs.readFileSync(results.get(variant)?.file ?? '')));
+    expect(report.problems).toEqual([]);
+    expect([report.untaggedOperations, report.figuresWithoutAlt, report.linksWithoutDescription]).toEqual([0, 0, 0]);
+  });
+
+  test("finds the real violations of Chromium's own tagged print of the same page", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      await page.addInitScript(initPrintPage(PAGED_POLYFILL_PATH));
+      await page.goto(`${server.url}/stampa/prova/rapporto/`);
+      await page.evaluate(PREPARE);
+      await page.evaluate(PAGED_READY);
+      await page.evaluate(PAGINATE);
+      const report = await checkPdfUa(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+      // Running heads and page numbers untagged on the 10 pages after the cover, the photo's
+      // <figure> without alternative text, the 4 contents links without description.
+      expect(report.untaggedPages).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+      expect(report.untaggedOperations).toBeGreaterThan(100);
+      expect(report.figuresWithoutAlt).toBe(1);
+      expect(report.linksWithoutDescription).toBe(4);
+      expect(report.problems).toHaveLength(4);
+      expect(report.problems[0]).toBe('manca il pacchetto XMP dei metadati (/Metadata nel catalogo)');
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 test('preflight: overflow and low resolution, with their pages', async () => {

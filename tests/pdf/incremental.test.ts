@@ -44,11 +44,15 @@ describe('appendDocumentInfo', () => {
     expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('it-IT');
   });
 
-  test('the print shop variant: BleedBox = MediaBox, TrimBox 3 mm inside', async () => {
+  test('the print shop variant: BleedBox = the printed sheet, TrimBox 3 mm inside, MediaBox 7 mm around for the crop marks', async () => {
     const doc = await PDFDocument.load(appendDocumentInfo(await samplePdf(), metadata, { bleedMm: 3 })?.bytes ?? new Uint8Array());
     const bleed = (3 * 72) / 25.4;
+    const slug = (7 * 72) / 25.4;
     for (const page of doc.getPages()) {
-      expect(page.getBleedBox()).toEqual(page.getMediaBox());
+      expect(page.getBleedBox()).toEqual({ x: 0, y: 0, width: 595.28, height: 841.89 });
+      const media = page.getMediaBox();
+      expect(media.x).toBeCloseTo(-slug, 3);
+      expect(media.width).toBeCloseTo(595.28 + 2 * slug, 3);
       const trim = page.getTrimBox();
       expect(trim.x).toBeCloseTo(bleed, 3);
       expect(trim.width).toBeCloseTo(595.28 - 2 * bleed, 3);

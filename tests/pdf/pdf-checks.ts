@@ -5,11 +5,12 @@
  * document information.
  */
 import * as cheerio from 'cheerio';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { flattenOutline, type PdfPage, type ReadPdf, type TextLine } from './read-pdf.ts';
 
-/** A4 in points, and the print-shop variant with 3 mm bleed on each side. */
+/** A4 in points, and the print-shop variant's sheet: 3 mm bleed and 7 mm for the crop marks on each side. */
 export const A4 = { width: 595.28, height: 841.89 };
-export const A4_BLEED = { width: A4.width + (6 * 72) / 25.4, height: A4.height + (6 * 72) / 25.4 };
+export const A4_BLEED = { width: A4.width + (20 * 72) / 25.4, height: A4.height + (20 * 72) / 25.4 };
 
 /** An entry of the print page's table of contents: its text and the anchor it points to. */
 export interface TocEntry {
@@ -177,4 +178,65 @@ export function infoProblems(pdf: ReadPdf, expected: { Title: string; Author: st
   return Object.entries(wanted).flatMap(([key, value]) =>
     pdf.info[key] === value ? [] : [`${key}: ${JSON.stringify(pdf.info[key] ?? null)} invece di «${value}»`],
   );
+}
+
+/**
+ * The print shop's requirements, read from the file with pdf-lib: on every page a TrimBox 3 mm
+ * inside the BleedBox and a MediaBox with room for the crop marks around it; crop marks (the
+ * last content stream) of 5 mm on the trim lines, outside the bleed; an sRGB output intent.
+ */
+export async function printShopProblems(bytes: Uint8Array): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const problems: string[] = [];
+  const mm = (pt: number) => (pt * 25.4) / 72;
+  const boxOf = (dict: PDFDict, key: string): number[] | undefined => {
+    const array = dict.lookupMaybe(PDFName.of(key), PDFArray);
+    return array?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
+  };
+  doc.getPages().forEach((page, index) => {
+    const where = `pagina ${index + 1}`;
+    const media = boxOf(page.node, 'MediaBox');
+    const bleed = boxOf(page.node, 'BleedBox');
+    const trim = boxOf(page.node, 'TrimBox');
+    if (!media || !bleed || !trim) {
+      problems.push(`${where}: mancano MediaBox, BleedBox o TrimBox`);
+      return;
+    }
+    const inset = (outer: number[], inner: number[]) =>
+      [inner[0]! - outer[0]!, inner[1]! - outer[1]!, outer[2]! - inner[2]!, outer[3]! - inner[3]!].map(mm);
+    if (inset(bleed, trim).some((d) => Math.abs(d - 3) > 0.05)) problems.push(`${where}: la TrimBox non è 3 mm dentro la BleedBox`);
+    if (inset(media, bleed).some((d) => d < 5)) problems.push(`${where}: nessuno spazio per i segni di taglio fuori dall'abbondanza`);
+    const contents = page.node.lookup(PDFName.of('Contents'));
+    const last = contents instanceof PDFArray ? contents.lookup(contents.size() - 1) : contents;
+    const text = last instanceof PDFRawStream ? Buffer.from(decodePDFRawStream(last).decode()).toString('latin1') : '';
+    const lines = [...text.matchAll(/([-\d.]+) ([-\d.]+) m ([-\d.]+) ([-\d.]+) l/g)].map(
+      (m) => m.slice(1, 5).map(Number) as [number, number, number, number],
+    );
+    if (lines.length !== 8) problems.push(`${where}: ${lines.length} segni di taglio invece di 8`);
+    for (const [x1, y1, x2, y2] of lines) {
+      const length = mm(Math.hypot(x2 - x1, y2 - y1));
+      const outside =
+        [x1, x2].every((x) => x <= bleed[0]! + 0.01 || x >= bleed[2]! - 0.01) ||
+        [y1, y2].every((y) => y <= bleed[1]! + 0.01 || y >= bleed[3]! - 0.01);
+      const onTrim =
+        (x1 === x2 && [trim[0], trim[2]].some((t) => Math.abs(x1 - t!) < 0.01)) ||
+        (y1 === y2 && [trim[1], trim[3]].some((t) => Math.abs(y1 - t!) < 0.01));
+      if (Math.abs(length - 5) > 0.05 || !outside || !onTrim) {
+        problems.push(
+          `${where}: segno di taglio (${[x1, y1, x2, y2].join(' ')}) non lungo 5 mm fuori dall'abbondanza sulla linea di taglio`,
+        );
+      }
+    }
+  });
+  const intents = doc.catalog.lookupMaybe(PDFName.of('OutputIntents'), PDFArray);
+  const intent = intents?.lookupMaybe(0, PDFDict);
+  const profileObject = intent?.lookup(PDFName.of('DestOutputProfile'));
+  const profile = profileObject instanceof PDFRawStream ? profileObject : undefined;
+  // pdf-lib's declaration of a stream's `dict` does not resolve here: read it as unknown, then check it.
+  const profileDict: unknown = profile && Reflect.get(profile, 'dict');
+  const components = profileDict instanceof PDFDict ? profileDict.lookupMaybe(PDFName.of('N'), PDFNumber)?.asNumber() : undefined;
+  if (!intent || intent.get(PDFName.of('S'))?.toString() !== '/GTS_PDFX' || components !== 3) {
+    problems.push('manca l’intento di output sRGB (OutputIntents con GTS_PDFX e profilo ICC a 3 componenti)');
+  }
+  return problems;
 }

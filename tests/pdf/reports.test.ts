@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { pdfJobs, renderReportPdfs, siteFile, type PdfJob } from '../../scripts/lib/pdf/publish.ts';
+import { checkPdfUa } from '../../scripts/lib/pdf/pdfua.ts';
 import { PDF_VARIANTS, type PdfVariant, type RenderPdfResult } from '../../scripts/lib/pdf/render.ts';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
 import { sourceRoot } from '../../src/lib/source.ts';
@@ -22,6 +23,7 @@ import {
   lastTocPage,
   pageNumberProblems,
   pageSizeProblems,
+  printShopProblems,
   runningHeadProblems,
   tocFromHtml,
   tocProblems,
@@ -118,6 +120,23 @@ describe.each(jobs.map((job) => [job.reportId, job] as const))('%s', (id, job) =
     expect(fontProblems(read)).toEqual([]);
     expect(accessibilityProblems(read)).toEqual([]);
     expect(infoProblems(read, { Title: job.metadata.title, Author: job.metadata.author, Subject: job.metadata.subject })).toEqual([]);
+  });
+
+  test.each(PDF_VARIANTS)("%s: PDF/UA-1, machine-checkable rules (the project's checker)", async (variant) => {
+    const file = results.get(key(id, variant))?.file ?? '';
+    const report = await checkPdfUa(new Uint8Array(fs.readFileSync(file)));
+    expect({
+      untaggedOperations: report.untaggedOperations,
+      figuresWithoutAlt: report.figuresWithoutAlt,
+      linksWithoutDescription: report.linksWithoutDescription,
+      headerCellsWithoutScope: report.headerCellsWithoutScope,
+      splitTables: report.splitTables,
+    }).toEqual({ untaggedOperations: 0, figuresWithoutAlt: 0, linksWithoutDescription: 0, headerCellsWithoutScope: 0, splitTables: 0 });
+    expect(report.problems).toEqual([]);
+  });
+
+  test('tipografia: trim and bleed boxes, 5 mm crop marks outside the bleed on the trim lines, sRGB output intent', async () => {
+    expect(await printShopProblems(new Uint8Array(fs.readFileSync(results.get(key(id, 'tipografia'))?.file ?? '')))).toEqual([]);
   });
 
   test.each(PDF_VARIANTS)('%s: the result matches the file', (variant) => {

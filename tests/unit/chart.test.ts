@@ -36,6 +36,18 @@ describe('which rows share a chart', () => {
     expect(chart?.config.options.plugins.legend.display).toBe(true);
   });
 
+  test('series of different magnitudes get charts of their own: 48–401 never on the axis of 1.488–1.605', () => {
+    const table = statsTable('studi', {
+      title: 'Studi e ricerche',
+      periods: [2019, 2020, 2021, 2022, 2023, 2024],
+      rows: [
+        { id: 'schede', label: 'schede, quesiti e note', values: [64, 106, 401, 152, 91, 48] },
+        { id: 'iscritti', label: 'iscritti', values: [1488, 1563, 1572, 1585, 1588, 1605] },
+      ],
+    });
+    expect(chartRowSets(table.rows).map((set) => set.map((r) => r.id))).toEqual([['schede'], ['iscritti']]);
+  });
+
   test('every dataset of a chart has the same kind and unit', () => {
     for (const table of [eventi, social, mixed]) {
       for (const set of chartRowSets(table.rows)) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { median, processSnapshot, treeRss, type ProcessInfo } from '../measure.ts';
-import { PREPARE } from './in-page.ts';
+import { paginationScript, PREPARE } from './in-page.ts';
 
 /** Resident memory of the trees rooted at `parent`'s children (the browsers it launched), without `parent` itself. Pure. */
 export function childTreesRss(all: readonly ProcessInfo[], parent: number): number {
@@ -42,6 +42,8 @@ export async function printReference(browser: Browser, options: { baseUrl: strin
   const context = await browser.newContext({ bypassCSP: true, locale: 'it-IT', viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
+    // The PDF step's page module (for its `prepare`), without its `init`: no Paged.js here.
+    await page.addInitScript(paginationScript());
     await page.goto(new URL(options.path, options.baseUrl).href, { waitUntil: 'load' });
     await page.evaluate(PREPARE);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });

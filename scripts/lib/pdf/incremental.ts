@@ -3,14 +3,50 @@
  * information dictionary, the catalogue with the language, for the print shop each page with
  * its TrimBox and BleedBox) appended after Chromium's file with a new cross-reference section,
  * instead of parsing and rewriting the whole file with pdf-lib (most of a second for a long
- * report). Everything Chromium wrote (structure tree, bookmarks, fonts) stays byte for byte.
+ * report). Everything Chromium wrote (structure tree, bookmarks, fonts) stays byte for byte,
+ * except what PDF/UA-1 needs changed: the XMP metadata, each link annotation's description
+ * (`/Contents`), and the page content drawn outside the structure tree marked as artifacts
+ * (artifacts.ts; the page's content stream is written again under the same object number).
  * It reads the classic cross-reference table Chromium writes; for anything else it answers
  * `undefined` and the caller uses pdf-lib (document.ts).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { markUntaggedAsArtifacts } from './artifacts.ts';
 import { PDF_CREATOR, PDF_LANGUAGE, type PdfMetadata } from './document.ts';
+import { xmpPacket } from './xmp.ts';
 
 /** Points per millimetre. */
 const PT_PER_MM = 72 / 25.4;
+
+/** Crop marks: standard length, starting at the bleed's edge (outside it) on the trim lines, hairline. */
+export const CROP_MARK_MM = 5;
+/** The sheet around the bleed, room for the crop marks: the page's MediaBox grows by this on each side. */
+export const SLUG_MM = CROP_MARK_MM + 2;
+
+/** The output intent's profile: sRGB IEC 61966-2.1 (Debian's icc-profiles-free, Zlib licence; see sRGB.icc.LICENSE). */
+const SRGB_PROFILE = path.join(import.meta.dirname, 'sRGB.icc');
+
+/**
+ * The crop marks of a page whose bleed box is `[0 0 width height]` and whose trim box is
+ * `bleed` inside it: two lines at each corner, on the trim lines, from the bleed's edge outwards,
+ * marked as artifacts. It starts with `Q`: the page's own content is put between `q` (a stream
+ * of its own before it) and this, as Chromium leaves its transformation in effect at the end.
+ */
+export function cropMarks(width: number, height: number, bleed: number): string {
+  const length = CROP_MARK_MM * PT_PER_MM;
+  const n = (v: number) => Number(v.toFixed(3));
+  const line = (x1: number, y1: number, x2: number, y2: number) => `${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l`;
+  const lines: string[] = [];
+  for (const x of [bleed, width - bleed]) {
+    lines.push(line(x, 0, x, -length), line(x, height, x, height + length));
+  }
+  for (const y of [bleed, height - bleed]) {
+    lines.push(line(0, y, -length, y), line(width, y, width + length, y));
+  }
+  return `Q\n/Artifact BMC\nq\n0.25 w\n0 G\n${lines.join('\n')}\nS\nQ\nEMC\n`;
+}
 
 /** A parsed single-revision PDF: each object's offset, the catalogue and information dictionary numbers, the file as text. */
 interface PdfIndex {
@@ -90,6 +126,16 @@ export function pdfTextString(value: string): string {
   return `<${hex}>`;
 }
 
+/** A PDF date string (`(D:20261122174500Z)`, Chromium's `(D:20261122174500+00'00')`) as a date; `undefined` if unreadable. */
+export function parsePdfDate(value: string): Date | undefined {
+  const m = /D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:([+-])(\d{2})'?(\d{2})'?)?/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, se, sign, oh, om] = m;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
+  const shift = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
+  return new Date(utc - shift);
+}
+
 /** A date as PDF writes it, in UTC: `D:20261122174500Z`. */
 export function pdfDate(date: Date): string {
   return `(D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`;
@@ -147,6 +193,81 @@ function unembeddedFonts(index: PdfIndex): string[] {
   return [...missing];
 }
 
+/** The data of the stream object `num`, decompressed when it is Flate-encoded; `undefined` for other filters. */
+function streamData(index: PdfIndex, num: number): { dict: string; data: Buffer } | undefined {
+  const offset = index.offsets.get(num);
+  if (offset === undefined) return undefined;
+  const dict = objectDict(index.text, offset);
+  if (!dict) return undefined;
+  const dictEnd = index.text.indexOf(dict, offset) + dict.length;
+  const keyword = /^\s*stream\r?\n/.exec(index.text.slice(dictEnd, dictEnd + 20));
+  if (!keyword) return undefined;
+  const lengthRef = /\/Length\s+(\d+)\s+0\s+R/.exec(dict)?.[1];
+  const length = lengthRef
+    ? Number(/^\s*\d+\s+\d+\s+obj\s*(\d+)/.exec(index.text.slice(index.offsets.get(Number(lengthRef)) ?? -1))?.[1])
+    : Number(/\/Length\s+(\d+)/.exec(dict)?.[1]);
+  if (!Number.isInteger(length)) return undefined;
+  const start = dictEnd + keyword[0].length;
+  const raw = Buffer.from(index.text.slice(start, start + length), 'latin1');
+  const filter = /\/Filter\s*(\/\w+|\[[^\]]*\])/.exec(dict)?.[1]?.replace(/[[\]\s]/g, '');
+  if (filter === undefined) return { dict, data: raw };
+  if (filter !== '/FlateDecode') return undefined;
+  return { dict, data: zlib.inflateSync(raw) };
+}
+
+/** A stream object's body: its dictionary (Flate-encoded, with its length) and data. */
+function streamObject(entries: string, data: Buffer, compress: boolean): string {
+  const body = compress ? zlib.deflateSync(data) : data;
+  return `<<${entries}${compress ? '\n/Filter /FlateDecode' : ''}\n/Length ${body.length}>>\nstream\n${body.toString('latin1')}\nendstream`;
+}
+
+/** The content streams of a page (its `/Contents`, one reference or an array of them). */
+function contentRefs(pageDict: string): number[] {
+  const contents = /\/Contents\s*(\d+\s+0\s+R|\[[^\]]*\])/.exec(pageDict)?.[1] ?? '';
+  return [...contents.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));
+}
+
+/**
+ * `Figure` elements without alternative text that only group other figures which have one (an
+ * HTML `<figure>` around an `<img alt>` and its caption): retagged `Div`, so that the image is
+ * the figure and its alternative text is read once. A figure with no alternative text below it
+ * is left as it is: the checker reports it.
+ */
+function groupingFigures(index: PdfIndex): Map<number, string> {
+  const dicts = new Map<number, string>();
+  for (const [num, offset] of index.offsets) {
+    if (index.text.slice(offset, offset + 60).indexOf('/StructElem') === -1) continue;
+    const dict = objectDict(index.text, offset);
+    if (dict) dicts.set(num, dict);
+  }
+  const hasAlt = (dict: string) => /\/(Alt|ActualText)\s*(\(|<)/.test(dict);
+  const kids = (dict: string): number[] => {
+    const k = /\/K\s*(\[[^\]]*\]|\d+\s+0\s+R)/.exec(dict)?.[1] ?? '';
+    return [...k.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));
+  };
+  const describedFigureBelow = (num: number, depth: number): boolean =>
+    depth < 64 &&
+    kids(dicts.get(num) ?? '').some((kid) => {
+      const dict = dicts.get(kid);
+      if (!dict) return false;
+      return (/\/S\s*\/Figure\b/.test(dict) && hasAlt(dict)) || describedFigureBelow(kid, depth + 1);
+    });
+  const retagged = new Map<number, string>();
+  for (const [num, dict] of dicts) {
+    if (/\/S\s*\/Figure\b/.test(dict) && !hasAlt(dict) && describedFigureBelow(num, 0)) {
+      retagged.set(num, dict.replace(/\/S\s*\/Figure\b/, '/S /Div'));
+    }
+  }
+  return retagged;
+}
+
+/** The key a link annotation is described by: its named destination, or its URI. */
+export function linkKey(annotation: string): string | undefined {
+  const dest = /\/Dest\s*(\/[^\s/<>[\]()]+|\([^)]*\))/.exec(annotation)?.[1];
+  if (dest) return dest.startsWith('/') ? decodeURIComponent(dest.slice(1).replace(/#([0-9A-Fa-f]{2})/g, '%$1')) : dest.slice(1, -1);
+  return /\/URI\s*\(([^)]*)\)/.exec(annotation)?.[1];
+}
+
 /**
  * Appends the document information (and, with `bleedMm`, each page's TrimBox and BleedBox) to a
  * PDF printed by Chromium. Returns the new file and the names of fonts not embedded, or
@@ -155,7 +276,12 @@ function unembeddedFonts(index: PdfIndex): string[] {
 export function appendDocumentInfo(
   bytes: Uint8Array,
   metadata: PdfMetadata,
-  options: { bleedMm?: number; now?: Date } = {},
+  options: {
+    bleedMm?: number;
+    now?: Date;
+    /** Each link's description by its key (`linkKey`: the target's id, or the URL), from the page's links. */
+    links?: ReadonlyMap<string, string>;
+  } = {},
 ): { bytes: Uint8Array; unembeddedFonts: string[] } | undefined {
   const index = indexPdf(bytes);
   if (!index) return undefined;
@@ -177,28 +303,81 @@ export function appendDocumentInfo(
     `/CreationDate ${created ?? pdfDate(now)}`,
     `/ModDate ${pdfDate(now)}`,
   ];
-  const infoNum = index.info ?? index.size;
+  let next = index.size;
+  const infoNum = index.info ?? next++;
   objects.set(infoNum, `<<${info.join('\n')}>>`);
 
-  let newCatalog = withEntries(withoutKeys(catalog, ['Lang']), `/Lang (${PDF_LANGUAGE})`);
+  const xmpNum = next++;
+  const createdDate = created ? parsePdfDate(created) : undefined;
+  const xmp = Buffer.from(xmpPacket(metadata, { created: createdDate ?? now, modified: now }), 'utf8');
+  objects.set(xmpNum, streamObject('/Type /Metadata\n/Subtype /XML', xmp, false));
+
+  let newCatalog = withEntries(withoutKeys(catalog, ['Lang', 'Metadata']), `/Lang (${PDF_LANGUAGE})\n/Metadata ${xmpNum} 0 R`);
   if (!/\/ViewerPreferences\b/.test(newCatalog)) newCatalog = withEntries(newCatalog, '/ViewerPreferences <</DisplayDocTitle true>>');
   objects.set(index.root, newCatalog);
 
+  const pages = pageObjects(index);
+  if (!pages) return undefined;
+  for (const page of pages) {
+    for (const num of contentRefs(page.dict)) {
+      const stream = streamData(index, num);
+      if (!stream) return undefined;
+      const marked = markUntaggedAsArtifacts(stream.data);
+      if (marked) objects.set(num, streamObject('', Buffer.from(marked), true));
+    }
+  }
+
+  for (const [num, offset] of index.offsets) {
+    if (index.text.slice(offset, offset + 80).indexOf('/Annot') === -1) continue;
+    const dict = objectDict(index.text, offset);
+    if (!dict || !/\/Subtype\s*\/Link\b/.test(dict)) continue;
+    const key = linkKey(dict);
+    const description = (key && options.links?.get(key)) || (key && /^https?:/.test(key) ? key : undefined) || 'Collegamento';
+    objects.set(num, withEntries(withoutKeys(dict, ['Contents']), `/Contents ${pdfTextString(description)}`));
+  }
+
+  for (const [num, dict] of groupingFigures(index)) objects.set(num, dict);
+
   const bleed = (options.bleedMm ?? 0) * PT_PER_MM;
   if (bleed > 0) {
-    const pages = pageObjects(index);
-    if (!pages) return undefined;
+    // The print shop's page: the sheet Chromium printed (trim and bleed) is the BleedBox, the
+    // TrimBox is the bleed inside it, the MediaBox grows around it for the crop marks, and the
+    // colours are declared sRGB by an output intent, as PDF/X-4 asks.
+    const slug = SLUG_MM * PT_PER_MM;
+    const box = (values: number[]) => `[${values.map((v) => Number(v.toFixed(4))).join(' ')}]`;
+    const marksNums = new Map<string, number>();
+    const saveNum = next++;
+    objects.set(saveNum, streamObject('', Buffer.from('q\n', 'latin1'), false));
     for (const page of pages) {
       const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = page.mediaBox;
-      const box = (values: number[]) => `[${values.map((v) => Number(v.toFixed(4))).join(' ')}]`;
+      const key = `${x2 - x1}x${y2 - y1}`;
+      let marksNum = marksNums.get(key);
+      if (marksNum === undefined) {
+        marksNum = next++;
+        marksNums.set(key, marksNum);
+        objects.set(marksNum, streamObject('', Buffer.from(cropMarks(x2 - x1, y2 - y1, bleed), 'latin1'), true));
+      }
+      const contents = contentRefs(page.dict).map((num) => `${num} 0 R`);
       objects.set(
         page.num,
         withEntries(
-          withoutKeys(page.dict, ['BleedBox', 'TrimBox']),
-          `/BleedBox ${box([x1, y1, x2, y2])}\n/TrimBox ${box([x1 + bleed, y1 + bleed, x2 - bleed, y2 - bleed])}`,
+          withoutKeys(page.dict, ['BleedBox', 'TrimBox', 'MediaBox', 'Contents']),
+          [
+            `/MediaBox ${box([x1 - slug, y1 - slug, x2 + slug, y2 + slug])}`,
+            `/BleedBox ${box([x1, y1, x2, y2])}`,
+            `/TrimBox ${box([x1 + bleed, y1 + bleed, x2 - bleed, y2 - bleed])}`,
+            `/Contents [${[`${saveNum} 0 R`, ...contents, `${marksNum} 0 R`].join(' ')}]`,
+          ].join('\n'),
         ),
       );
     }
+    const profileNum = next++;
+    objects.set(profileNum, streamObject('/N 3', fs.readFileSync(SRGB_PROFILE), true));
+    newCatalog = withEntries(
+      withoutKeys(newCatalog, ['OutputIntents']),
+      `/OutputIntents [<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile ${profileNum} 0 R>>]`,
+    );
+    objects.set(index.root, newCatalog);
   }
 
   const parts: string[] = ['\n'];
@@ -219,7 +398,7 @@ export function appendDocumentInfo(
     for (let k = i; k <= j; k++) xref.push(`${String(written.get(nums[k] as number)).padStart(10, '0')} 00000 n\r`);
     i = j + 1;
   }
-  const size = Math.max(index.size, infoNum + 1);
+  const size = Math.max(index.size, next);
   const id = index.trailer.match(/\/ID\s*\[[^\]]*\]/)?.[0];
   parts.push(
     `${xref.join('\n')}\ntrailer\n<</Size ${size}\n/Root ${index.root} 0 R\n/Info ${infoNum} 0 R\n${id ? `${id}\n` : ''}/Prev ${index.startxref}>>\nstartxref\n${position}\n%%EOF\n`,

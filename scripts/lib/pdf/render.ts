@@ -14,16 +14,9 @@ import { formatNumberPlain } from '../../../src/lib/format.ts';
 import { finishPdf, type PdfMetadata } from './document.ts';
 import { appendDocumentInfo } from './incremental.ts';
 import { serveStatic, type StaticServer } from '../static-server.ts';
+import type { PaginationResult } from '../../../src/scripts/print-pagination.ts';
 import { FINISH_PAGINATION, initPrintPage, PAGED_READY, PAGINATE, PREPARE, markVariant, prependStyle, setupPagination } from './in-page.ts';
-import {
-  findLowDpi,
-  findOverflow,
-  findUnembeddedFonts,
-  formatFinding,
-  type PlacedElement,
-  type PreflightFinding,
-  type PrintedImage,
-} from './preflight.ts';
+import { findLowDpi, findOverflow, findUnembeddedFonts, formatFinding, type PreflightFinding } from './preflight.ts';
 
 /** The two PDFs of a report: for reading on screen, and for the print shop (3 mm bleed, crop marks). */
 export const PDF_VARIANTS = ['digitale', 'tipografia'] as const;
@@ -31,8 +24,12 @@ export type PdfVariant = (typeof PDF_VARIANTS)[number];
 
 /** The print-shop variant's bleed: the page box grows by this on each side, the pagination stays the same. */
 export const BLEED_MM = 3;
-/** What the print-shop variant adds before the page's own `@page` rules (page box A4 + 2 × 3 mm, crop marks). */
-export const BLEED_CSS = `@page { bleed: ${BLEED_MM}mm; marks: crop; }`;
+/**
+ * What the print-shop variant adds before the page's own `@page` rules: the page box A4 + 2 × 3 mm.
+ * The crop marks are drawn afterwards outside the bleed (incremental.ts): Paged.js draws its own
+ * inside the bleed, 1 mm long.
+ */
+export const BLEED_CSS = `@page { bleed: ${BLEED_MM}mm; }`;
 
 /** Default time for one PDF, from loading the page to the saved file. */
 export const DEFAULT_TIMEOUT_MS = 180_000;
@@ -192,13 +189,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       return page.evaluate<number>(PAGINATE);
     });
 
-    const collected = await step('controllo delle pagine', 'check', () =>
-      page.evaluate<{
-        elements: PlacedElement[];
-        images: PrintedImage[];
-        layoutWarnings: { page: number; element: string }[];
-      }>(FINISH_PAGINATION),
-    );
+    const collected = await step('controllo delle pagine', 'check', () => page.evaluate<PaginationResult>(FINISH_PAGINATION));
     const warnings: PreflightFinding[] = [
       ...collected.layoutWarnings.map(({ page: pageNumber, element }) => ({
         kind: 'overflow' as const,
@@ -217,7 +208,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       const bleedMm = variant === 'tipografia' ? BLEED_MM : 0;
       // An incremental update when the file is as Chromium writes it and every font is embedded;
       // otherwise pdf-lib, which also says on which pages an unembedded font is used.
-      const appended = appendDocumentInfo(printed, options.metadata, { bleedMm });
+      const appended = appendDocumentInfo(printed, options.metadata, { bleedMm, links: new Map(collected.links) });
       let withMetadata: Uint8Array;
       if (appended && appended.unembeddedFonts.length === 0) {
         withMetadata = appended.bytes;

@@ -1,6 +1,6 @@
 /**
  * Statistics tables as bar charts: which rows share a chart (same group, kind and unit, and
- * comparable size: a row ten times larger would flatten the others), the Chart.js configuration
+ * comparable size: a row more than three times larger would flatten the others), the Chart.js configuration
  * (no animation, partial periods flagged for a lighter, dashed bar and a "(parziale)" tick) and
  * the Italian text alternative that says what the chart shows. Pure: colours come later, in the
  * browser, from the page's brand colour (see chart-colours.ts).
@@ -15,8 +15,11 @@ type Row = SiteStatsTable['rows'][number];
 type Period = SiteStatsTable['periods'][number];
 type Kind = Row['kind'];
 
-/** Rows whose largest values differ more than this get separate charts. */
-export const MAGNITUDE_RATIO = 10;
+/**
+ * Rows whose largest values differ more than this get separate charts: on a shared axis the
+ * smaller series is flattened (bilancio: a 48–401 series on the axis of a 1.488–1.605 one, 4×).
+ */
+export const MAGNITUDE_RATIO = 3;
 
 export interface ChartDataset {
   label: string;
