@@ -22,16 +22,21 @@ describe('the content-type registry drives file discovery', () => {
     expect(spec?.schema).toBe(contentType(name).schema);
   });
 
-  test('the funding list is the one list-file type', () => {
-    expect(CONTENT_TYPES.filter((t) => t.layout === 'list-file').map((t) => t.name)).toEqual(['funding']);
+  test('the funding list and the register of documents are the list files, the site settings the one single file', () => {
+    expect(CONTENT_TYPES.filter((t) => t.layout === 'list-file').map((t) => t.name)).toEqual(['funding', 'documents']);
+    expect(CONTENT_TYPES.filter((t) => t.layout === 'single-file').map((t) => t.name)).toEqual(['site']);
     expect(FUNDING_FILE).toBe('data/funding.yaml');
   });
 
-  test('every type has an Italian label and an open-data description', () => {
+  test('every type has an Italian label, and every type but the site settings an open-data description', () => {
     for (const type of CONTENT_TYPES) {
       expect(type.label).not.toBe('');
-      expect(type.openData.title).not.toBe('');
-      expect(type.openData.description).not.toBe('');
+      if (type.name === 'site') {
+        expect(type.openData).toBeUndefined();
+        continue;
+      }
+      expect(type.openData?.title).not.toBe('');
+      expect(type.openData?.description).not.toBe('');
     }
   });
 
@@ -41,8 +46,10 @@ describe('the content-type registry drives file discovery', () => {
       'content/plans',
       'content/projects',
       'content/reports',
+      'data/documents.yaml',
       'data/funding.yaml',
       'data/organizations',
+      'data/site.yaml',
       'data/stats',
     ]);
   });

@@ -772,10 +772,11 @@ function checkReport(ctx: Ctx, entry: Entry<Report>): void {
 const DOCUMENTS_DIR = 'data/documents';
 
 /**
- * A `source.document` must name a file of `data/documents/` when the source keeps its documents
- * there (older sources do not: then the name is only a label).
+ * Without a register of documents, a `source.document` must still name a file of
+ * `data/documents/` when the source keeps its documents there (older sources do not: then the
+ * name is only a label).
  */
-function checkSourceDocument(ctx: Ctx, entry: Entry): void {
+function checkDocumentFile(ctx: Ctx, entry: Entry): void {
   const source = (entry.data as { source?: { document?: unknown } }).source;
   const document = source?.document;
   if (typeof document !== 'string') return;
@@ -832,7 +833,11 @@ function checkSourceDocument(ctx: Ctx, entry: Entry): void {
     return;
   }
   const document = (entry.data as { source?: { document?: string } }).source?.document;
-  if (document === undefined || documents.size === 0) return;
+  if (document === undefined) return;
+  if (documents.size === 0) {
+    checkDocumentFile(ctx, entry);
+    return;
+  }
   requireRef(ctx, entry, ['source', 'document'], {
     key: 'document',
     value: document,
