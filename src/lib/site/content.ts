@@ -25,7 +25,16 @@ export interface SiteProblems {
 }
 
 /** A graph with nothing in it: what the routes see while a source that never validated is being fixed. */
-const EMPTY_GRAPH: ContentGraph = { organizations: [], funding: [], documents: [], projects: [], plans: [], stats: [], reports: [], pages: [] };
+const EMPTY_GRAPH: ContentGraph = {
+  organizations: [],
+  funding: [],
+  documents: [],
+  projects: [],
+  plans: [],
+  stats: [],
+  reports: [],
+  pages: [],
+};
 
 let cached: ContentGraph | undefined;
 let cachedDigest: string | number | undefined;

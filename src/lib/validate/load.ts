@@ -36,7 +36,9 @@ interface CollectionSpec {
 }
 
 /** The folder-based types of the registry (src/lib/content-types.ts), as file discovery walks them. */
-export const COLLECTIONS: readonly CollectionSpec[] = CONTENT_TYPES.filter((type) => type.layout === 'flat' || type.layout === 'per-organization').map((type) => ({
+export const COLLECTIONS: readonly CollectionSpec[] = CONTENT_TYPES.filter(
+  (type) => type.layout === 'flat' || type.layout === 'per-organization',
+).map((type) => ({
   name: type.name,
   dir: type.dir,
   depth: type.layout === 'flat' ? 1 : 2,

@@ -6,10 +6,12 @@ import { urls } from '../../lib/site/urls.ts';
 
 export const getStaticPaths = (async () => {
   await loadSiteContent();
-  return openDataFiles(siteContent(), import.meta.env.SITE ? new URL(urls.openData(), import.meta.env.SITE).href : undefined).map((file) => ({
-    params: { file: file.path },
-    props: { file },
-  }));
+  return openDataFiles(siteContent(), import.meta.env.SITE ? new URL(urls.openData(), import.meta.env.SITE).href : undefined).map(
+    (file) => ({
+      params: { file: file.path },
+      props: { file },
+    }),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ file: OpenDataFile }> = ({ props }) =>
