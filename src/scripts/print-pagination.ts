@@ -280,6 +280,8 @@ function collectPage(pageEl: Element, number: number, into: PaginationState): vo
   for (const el of content.querySelectorAll('*')) {
     // Paged.js's own wrapper (laid out in columns) is as wide as the columns, not a finding.
     if (el.parentElement === content) continue;
+    // A field of colour meant to run into the bleed (the cover's) is laid out past the text area on purpose.
+    if (el.closest('[data-bleed]')) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     const out = r.right - area.right > 2 || r.bottom - area.bottom > 2 || area.left - r.left > 2 || area.top - r.top > 2;

@@ -1,11 +1,21 @@
-/** The DCAT-AP_IT catalogue of the open data (JSON-LD), for dati.gov.it and other portals to harvest. */
-import type { APIRoute } from 'astro';
+/**
+ * The DCAT-AP_IT catalogue of the open data (JSON-LD, `/dati/catalogo.jsonld`), for dati.gov.it and
+ * other portals to harvest. Every link in it must be absolute: without the site's address
+ * (data/site.yaml) there is no catalogue, rather than one pointing at a placeholder domain.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../i18n/t.ts';
-import { siteContent } from '../../lib/site/content.ts';
+import { loadSiteContent, siteContent } from '../../lib/site/content.ts';
 import { catalogPublisher, dcatCatalog } from '../../lib/site/dcat-ap-it.ts';
 import { openDataFiles } from '../../lib/site/open-data.ts';
 import { urls } from '../../lib/site/urls.ts';
 import { today } from '../../lib/validate/index.ts';
+
+export const getStaticPaths = (async () => {
+  if (!import.meta.env.SITE) return [];
+  await loadSiteContent();
+  return [{ params: { catalog: 'catalogo' } }];
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = () => {
   const content = siteContent();
