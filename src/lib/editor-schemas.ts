@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { PartialDateSchema } from '../schemas/common.ts';
+import { DocumentListSchema } from '../schemas/document.ts';
 import { FundingListSchema } from '../schemas/funding.ts';
 import { OrganizationSchema } from '../schemas/organization.ts';
 import { PageSchema } from '../schemas/page.ts';
@@ -60,7 +61,20 @@ export const EDITOR_SCHEMAS: readonly EditorSchema[] = [
     frontMatter: false,
     schema: FundingListSchema,
   },
-  { file: 'sito.schema.json', files: 'data/site.yaml', title: 'Indirizzo del sito', frontMatter: false, schema: SiteSchema },
+  {
+    file: 'documenti.schema.json',
+    files: 'data/documents.yaml',
+    title: 'Registro dei documenti di origine',
+    frontMatter: false,
+    schema: DocumentListSchema,
+  },
+  {
+    file: 'sito.schema.json',
+    files: 'data/site.yaml',
+    title: 'Impostazioni del sito (indirizzo, dichiarazione di accessibilità)',
+    frontMatter: false,
+    schema: SiteSchema,
+  },
 ];
 
 /**

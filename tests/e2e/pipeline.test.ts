@@ -65,6 +65,7 @@ describe('pipeline on a fixture source', () => {
     const { code, out } = run('export.ts', ['--out', outDir], fixture);
     expect(code, out).toBe(0);
     expect(fs.readdirSync(outDir).sort()).toEqual([
+      'documents.json',
       'funding.json',
       'organizations.json',
       'pages.json',

@@ -496,12 +496,12 @@ describe('the shown list as CSV', () => {
 
   test('keeps the rows of the shown cards, in the order shown, with the same header and cells', () => {
     expect(cardRowsCsv(rows, ['/org/attivita/c/', '/org/attivita/b/', '/org/attivita/sconosciuta/'])).toBe(
-      "id,organizzazione,titolo,importo_euro\r\norg/c,org,Terzo,5.50\r\norg/b,org,'=SOMMA(A1),\r\n",
+      "\uFEFFid,organizzazione,titolo,importo_euro\r\norg/c,org,Terzo,5.50\r\norg/b,org,'=SOMMA(A1),\r\n",
     );
   });
 
   test('no shown card: the header alone', () => {
-    expect(cardRowsCsv(rows, [])).toBe('id,organizzazione,titolo,importo_euro\r\n');
+    expect(cardRowsCsv(rows, [])).toBe('\uFEFFid,organizzazione,titolo,importo_euro\r\n');
   });
 
   test('a file without an id column is not the cards file', () => {

@@ -233,6 +233,7 @@ describe('open-data files', () => {
       'statistiche.csv',
       'organizations.json',
       'funding.json',
+      'documents.json',
       'projects.json',
       'plans.json',
       'stats.json',

@@ -210,7 +210,7 @@ const snapshots: Record<string, (problems: string[]) => void> = {
   'documento-non-registrato': (p) => {
     expect(p).toMatchInlineSnapshot(`
       [
-        "error content/projects/anci-prova/nuovo.md:7:21 source.document — documento «000_catalogo.tx» inesistente | correzione: forse intendevi «000_catalogo.txt»",
+        "error content/projects/anci-prova/nuovo.md:7:21 source.document — documento «000_catalogo.tx» inesistente: forse intendevi «000_catalogo.txt»? | correzione [riga 7]: source: { document: 000_catalogo.txt, page: 24 }",
         "warning data/documents.yaml:6:9 [1].file — il testo del documento «001_piano.txt» non è in data/documents/ | correzione: copia il file in data/documents/001_piano.txt oppure correggi il nome",
       ]
     `);

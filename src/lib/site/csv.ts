@@ -14,7 +14,9 @@
  *   as a number or as the text of a plain decimal number (`-12.5`, `525000.00`): a spreadsheet
  *   reads such a cell as that number and nothing else, and a negative figure must stay a figure.
  */
-import { stringify, type Options } from 'csv-stringify/sync';
+// The browser build: the catalogue's CSV download runs this writer in the page too (the Node
+// build needs Buffer, which a page does not have); it is the same code, bundled for both.
+import { stringify, type Options } from 'csv-stringify/browser/esm/sync';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
