@@ -130,7 +130,8 @@ describe('downloads under every chart', () => {
       expect(svg).toMatch(/<(rect|path)\b/);
       expect(svg).toContain('<text');
     }
-    if (format === 'csv') expect(bytes.toString('utf8').split('\r\n')[0]).toMatch(/^periodo,/);
+    // The same CSV writer as the open data: a byte-order mark first, for Excel.
+    if (format === 'csv') expect(bytes.toString('utf8').split('\r\n')[0]).toMatch(/^\uFEFFperiodo,/);
     expect(await figure.locator('[data-chart-downloads]').isVisible()).toBe(true);
   });
 });
