@@ -46,8 +46,17 @@ function dataOf<T>(entry: { data: unknown } | undefined): T | undefined {
   return entry?.data as T | undefined;
 }
 
+/** What this module reads of a store entry; written out so the types do not depend on Astro's generated ones (absent on a fresh clone). */
+interface StoreEntry {
+  data: unknown;
+  digest?: string | number | undefined;
+}
+
 async function readStore(): Promise<SiteProblems> {
-  const [graphEntry, problemsEntry] = await Promise.all([getEntry(COLLECTION, GRAPH_ENTRY), getEntry(COLLECTION, PROBLEMS_ENTRY)]);
+  const [graphEntry, problemsEntry]: (StoreEntry | undefined)[] = await Promise.all([
+    getEntry(COLLECTION, GRAPH_ENTRY) as Promise<StoreEntry | undefined>,
+    getEntry(COLLECTION, PROBLEMS_ENTRY) as Promise<StoreEntry | undefined>,
+  ]);
   if (graphEntry && (graphEntry.digest === undefined || graphEntry.digest !== cachedDigest)) {
     cached = dataOf<ContentGraph>(graphEntry);
     cachedDigest = graphEntry.digest;
