@@ -33,6 +33,7 @@ import {
   type SortKey,
 } from '../lib/site/catalogue-filter.ts';
 import { csvRowsOfCards } from '../lib/site/catalogue-csv.ts';
+import { saveFile } from './save-file.ts';
 
 interface Entry {
   li: HTMLElement;
@@ -68,19 +69,6 @@ function toButton(link: HTMLAnchorElement): HTMLButtonElement {
 
 function yearOf(select: HTMLSelectElement | null): number | null {
   return select && /^\d{4}$/.test(select.value) ? Number(select.value) : null;
-}
-
-/** Offers a text as a file to save, without a round trip to a server. */
-function saveFile(content: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Phones (below the two-column layout of Catalogue.astro) fold the filters. */
@@ -237,7 +225,7 @@ function init(root: HTMLElement): void {
         return response.text();
       })
       .then((csv) => csvRowsOfCards(csv, shownHrefs))
-      .then((csv) => saveFile(csv, csvButton.dataset['filename'] ?? 'attivita.csv', 'text/csv;charset=utf-8'))
+      .then((csv) => saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), csvButton.dataset['filename'] ?? 'attivita.csv'))
       .catch((error: unknown) => {
         console.warn('CSV:', error);
         window.alert(csvButton.dataset['error'] ?? '');

@@ -6,20 +6,8 @@
 import type { Chart } from 'chart.js';
 import { chartCsv, type ChartFormat } from '../lib/site/chart-download.ts';
 import type { BarChartConfig } from '../lib/site/chart.ts';
+import { saveFile } from './save-file.ts';
 import { statsChartSvg } from './stats-chart-render.ts';
-
-/** Offers a file to save, without a round trip to a server. */
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** The chart's canvas on white (a PNG keeps the canvas's transparency, dark in many viewers). */
 function pngOf(chart: Chart<'bar'>): Promise<Blob | null> {
@@ -61,7 +49,7 @@ export function offerDownloads(figure: HTMLElement, chart: Chart<'bar'>): void {
     button.disabled = true;
     fileOf(format, figure, chart, labelHeader)
       .then((blob) => {
-        if (blob) save(blob, button.dataset['filename'] ?? `grafico.${format}`);
+        if (blob) saveFile(blob, button.dataset['filename'] ?? `grafico.${format}`);
       })
       .catch((error: unknown) => console.warn('Download del grafico:', error))
       .finally(() => {
