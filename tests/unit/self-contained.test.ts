@@ -1,6 +1,6 @@
 /**
  * The repository is self-contained: no program or test reads a folder beside the clone (the
- * source documents once lived in ../shared/seeds; a clone with nothing beside it could not run
+ * source documents once lived in a `seeds` folder of the sibling `shared`; a clone with nothing beside it could not run
  * the tests). Looks for a path that climbs out of the repository to a sibling folder.
  */
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-/** `../shared` written as a string, or the same as path segments: `'..', 'shared'`. */
+/** The sibling `shared` folder as a relative path string, or the same as path segments: `'..', 'shared'`. */
 const SIBLING_FOLDER = new RegExp(String.raw`\.\./shared\b|'\.\.',\s*'shared'`);
 
 function codeFiles(dir: string): string[] {
