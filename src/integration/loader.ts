@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { sourceRoot } from '../lib/source.ts';
 import { publishOutcome } from './outcome.ts';
-import { validatedSource, watchSource, type SourceOutcome } from './source.ts';
+import { useValidationCache, validatedSource, watchSource, type SourceOutcome } from './source.ts';
 
 /** The collection the content graph is stored in, and its two entries. */
 export const CONTENT_COLLECTION = 'annuario';
@@ -59,11 +59,17 @@ function storeOutcome(context: LoaderContext, outcome: SourceOutcome): void {
   else if (outcome.warnings > 0) logger.warn(outcome.report);
 }
 
+/** Both loaders validate through the cache of clean files, whichever Astro runs first. */
+function keepCleanFiles(context: LoaderContext, root: string): void {
+  useValidationCache(root, { projectRoot: fileURLToPath(context.config.root), cacheDir: fileURLToPath(context.config.cacheDir) });
+}
+
 export function annuarioLoader(): Loader {
   return {
     name: 'annuario',
     load: async (context) => {
       const root = sourceRoot();
+      keepCleanFiles(context, root);
       const outcome = validatedSource(root);
       // No watcher: a build (or `astro sync`), which must not go on with invalid content.
       if (!context.watcher && outcome.errors > 0) {
@@ -91,6 +97,7 @@ export function contentImageLoader(): Loader {
     load: async (context) => {
       const siteRoot = fileURLToPath(context.config.root);
       const root = sourceRoot();
+      keepCleanFiles(context, root);
       const storeImages = async () => {
         const { images, errors } = validatedSource(root);
         // A source with errors keeps the images it had: the pages show the error page meanwhile.

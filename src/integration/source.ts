@@ -4,10 +4,12 @@
  * graph. Validated once and shared by the loaders of one Astro run (the content and the images),
  * validated again when a file of the source changes (`watchSource`, in `astro dev`).
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { buildContentGraph, type ContentGraph } from '../lib/content-graph.ts';
 import { contentPaths } from '../lib/content-types.ts';
 import { imagesOf, type ContentImage } from '../lib/site/image-loader.ts';
+import { ValidationCache, validatingCodeVersion } from '../lib/validate/file-cache.ts';
 import { formatProblems, validateSource, type Problem } from '../lib/validate/index.ts';
 
 /** What a validation of the source gives the site. */
@@ -24,9 +26,46 @@ export interface SourceOutcome {
   images: ContentImage[];
 }
 
+/** Where the results of clean files are kept between validations (see src/lib/validate/file-cache.ts). */
+export interface CacheOptions {
+  /** The project folder: the validating code in it is part of every key. */
+  projectRoot: string;
+  /** Astro's cache folder: the results are also kept on disk there, for the next build or dev start. */
+  cacheDir?: string;
+}
+
+let fileCache: { cache: ValidationCache; file: string | undefined; root: string } | undefined;
+
+/**
+ * Keeps the results of clean files for the validations of `root` from now on: in memory (every
+ * save in `astro dev` re-validates the source) and, with `cacheDir`, on disk. Without the
+ * project's code to read (an unusual install), nothing is kept.
+ */
+export function useValidationCache(root: string, options: CacheOptions): void {
+  const file = options.cacheDir
+    ? path.join(
+        options.cacheDir,
+        'annuario',
+        `validazione-${crypto.createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 12)}.bin`,
+      )
+    : undefined;
+  if (fileCache && fileCache.root === root && fileCache.file === file) return;
+  const version = validatingCodeVersion(options.projectRoot);
+  fileCache =
+    version === undefined ? undefined : { root, file, cache: file ? ValidationCache.load(file, version) : new ValidationCache(version) };
+}
+
 /** Validates the source in `root` and shapes it for the site. Never throws on content. */
 export function validateForSite(root: string): SourceOutcome {
-  const validation = validateSource(root);
+  const cached = fileCache?.root === root ? fileCache : undefined;
+  const validation = validateSource(root, cached ? { cache: cached.cache } : {});
+  if (cached?.file) {
+    try {
+      cached.cache.save(cached.file);
+    } catch {
+      // The cache is a shortcut: a folder that cannot be written only makes the next run slower.
+    }
+  }
   const { problems, errors, warnings } = validation;
   const report = problems.length > 0 ? formatProblems(problems) : '';
   // The parsed files (with positions) stay behind: only the graph and the image list go on.

@@ -369,7 +369,16 @@ export const ARCHIVE_NAME = 'annuario-dati.zip';
  * bytes whenever they are built.
  */
 export function openDataArchive(files: readonly OpenDataFile[], published: string): Uint8Array {
+  // The open-data page shows the archive's size and the archive is served too: compressed once.
+  const made = archives.get(files);
+  if (made?.published === published) return made.bytes;
   const mtime = new Date(`${published}T12:00:00Z`);
   const folder = ARCHIVE_NAME.replace(/\.zip$/, '');
-  return zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.path}`, [strToU8(file.content), { mtime }]])), { level: 9 });
+  const bytes = zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.path}`, [strToU8(file.content), { mtime }]])), {
+    level: 9,
+  });
+  archives.set(files, { published, bytes });
+  return bytes;
 }
+
+const archives = new WeakMap<readonly OpenDataFile[], { published: string; bytes: Uint8Array }>();

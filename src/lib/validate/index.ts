@@ -1,6 +1,6 @@
 /** Validates a whole source folder: every file on its own, then every check across files. */
 import { checkSource } from './checks.ts';
-import { loadSource, type LoadedSource } from './load.ts';
+import { loadSource, type LoadedSource, type LoadOptions } from './load.ts';
 import { countProblems, sortProblems, type Problem } from './problem.ts';
 
 export interface ValidationResult {
@@ -16,8 +16,8 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
   return pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : new Date().toISOString().slice(0, 10);
 }
 
-export function validateSource(root: string, options: { today?: string } = {}): ValidationResult {
-  const loaded = loadSource(root);
+export function validateSource(root: string, options: { today?: string } & LoadOptions = {}): ValidationResult {
+  const loaded = loadSource(root, options);
   const problems = sortProblems([...loaded.problems, ...checkSource(loaded, { today: options.today ?? today() })]);
   return { loaded, problems, ...countProblems(problems) };
 }

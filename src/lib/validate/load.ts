@@ -18,6 +18,7 @@ import { detectNumberTrap } from './italian-numbers.ts';
 import { applyCsvValues } from './stats-csv.ts';
 import type { StatsTable } from '../../schemas/stats.ts';
 import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceText, sourceOf, type ParsedSource } from './source-file.ts';
+import type { ValidationCache } from './file-cache.ts';
 
 export { specificIssue, issuesToProblems } from './schema-problems.ts';
 
@@ -395,8 +396,87 @@ function objectiveInPlanFile(root: string, ref: string): boolean {
   return new RegExp(`^[\\s-]*id:\\s*["']?${id ?? ''}["']?\\s*$`, 'm').test(fs.readFileSync(file, 'utf8'));
 }
 
+/**
+ * A clean file's parse, made again only if something asks for it (a check across files that
+ * reports a problem in it, a statistics table's positions). A source of thousands of files would
+ * otherwise hold every file's syntax tree in memory for the whole validation.
+ */
+function lazyParsed(abs: string, rel: string, format: 'yaml' | 'markdown', body: string | undefined): ParsedSource {
+  let real: ParsedSource | undefined;
+  const parse = (): ParsedSource => {
+    if (real) return real;
+    const text = readSourceText(abs, rel);
+    const source = 'severity' in text ? { rel, text: '' } : text;
+    // The file was clean when validated; if it has changed since, its positions are the new text's.
+    real =
+      (format === 'markdown' ? parseMarkdownSource(source) : parseYamlSource(source)).parsed ?? parseYamlSource({ rel, text: '' }).parsed;
+    if (!real) throw new Error(`impossibile rileggere ${rel}`);
+    return real;
+  };
+  const lazy: ParsedSource = {
+    rel,
+    get text() {
+      return parse().text;
+    },
+    get doc() {
+      return parse().doc;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+    get lineOffset() {
+      return parse().lineOffset;
+    },
+    get data() {
+      return parse().data;
+    },
+    get bodyLine() {
+      return parse().bodyLine;
+    },
+  };
+  // Assigned, not spread: spreading would read (and so parse) every getter above.
+  if (body !== undefined) lazy.body = body;
+  return lazy;
+}
+
+/**
+ * `validateFile` through the cache of clean files (see file-cache.ts): a file whose bytes, place
+ * and validating code are unchanged gives its stored data without being parsed again. A clean
+ * file's syntax tree is not kept either way (see lazyParsed).
+ */
+function validateFileCached(
+  abs: string,
+  rel: string,
+  format: 'yaml' | 'markdown',
+  schema: z.ZodType,
+  context: FileContext,
+  facts: string,
+  cache: ValidationCache | undefined,
+): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
+  let key: string | undefined;
+  if (cache) {
+    try {
+      key = cache.keyOf(rel, facts, fs.readFileSync(abs));
+    } catch {
+      key = undefined;
+    }
+    const hit = key === undefined ? undefined : cache.get(key);
+    if (hit) return { parsed: lazyParsed(abs, rel, format, hit.body), data: hit.data, problems: [] };
+  }
+  const result = validateFile(abs, rel, format, schema, context);
+  if (!result.parsed || result.data === undefined || result.problems.length > 0) return result;
+  const { body } = result.parsed;
+  if (cache && key !== undefined) cache.set(key, { data: result.data, ...(body === undefined ? {} : { body }) });
+  return { parsed: lazyParsed(abs, rel, format, body), data: result.data, problems: [] };
+}
+
+export interface LoadOptions {
+  /** Results of clean files from earlier validations (see file-cache.ts). */
+  cache?: ValidationCache;
+}
+
 /** Loads and validates every file of a source folder. Never throws on content. */
-export function loadSource(root: string): LoadedSource {
+export function loadSource(root: string, options: LoadOptions = {}): LoadedSource {
   const entries: Entry[] = [];
   const problems: Problem[] = [];
   const assets = new Set<string>();
@@ -466,11 +546,12 @@ export function loadSource(root: string): LoadedSource {
         objectiveExists: (ref) => objectiveInPlanFile(root, ref),
         ...(spec.name === 'plans' && /^\d{4}$/.test(stem) ? { derived: { year: Number(stem) } } : {}),
       };
+      const facts = JSON.stringify([spec.name, context.idFromName, context.organization, context.derived]);
       const {
         parsed,
         data,
         problems: fileProblems,
-      } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema, context);
+      } = validateFileCached(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema, context, facts, options.cache);
       problems.push(...fileProblems);
       const csvAbs = abs.replace(/\.yaml$/, '.csv');
       if (spec.name === 'stats' && data !== undefined && fs.existsSync(csvAbs)) {

@@ -29,7 +29,7 @@ export interface ParsedSource {
   /** Markdown body after the front matter. */
   body?: string;
   /** Line where the body starts. */
-  bodyLine?: number;
+  bodyLine?: number | undefined;
 }
 
 export interface Position {
