@@ -6,12 +6,15 @@
  * and Italian hyphenation as soft hyphens from the `hyphen` package's Italian patterns (Chromium
  * has no Italian hyphenation dictionary here, so `hyphens: auto` alone leaves justified lines
  * full of gaps). Pure string and tree functions, tested by tests/unit/print-text.test.ts.
+ *
+ * The tree is htmlparser2's (domhandler), not a spec-exact HTML5 parse (parse5/hast): the input is
+ * Astro's own well-formed output, Chromium parses the result again anyway, and at 5000 cards the
+ * catalogue's print page is 24 MB, which parse5 took seconds to read and write back.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { render } from 'dom-serializer';
+import { Element, Text, type ChildNode, type ParentNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import hyphenItalian from 'hyphen/it';
-import rehypeParse from 'rehype-parse';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 
 const NBSP = '\u00A0';
 const SHY = '\u00AD';
@@ -21,6 +24,7 @@ const SHY = '\u00AD';
  * `po'`) becomes ’, an opening quote after a space or bracket becomes ‘ or “, a closing one ’ or ”.
  */
 export function typographicQuotes(text: string): string {
+  if (!text.includes("'") && !text.includes('"')) return text;
   return text
     .replace(/(?<=\p{L})'/gu, '’')
     .replace(/(^|[\s([{«—–-])'(?=\S)/gu, '$1‘')
@@ -39,10 +43,14 @@ const CURRENCY_BEFORE_NUMBER = /(€|EUR)\s+(?=\d)/g;
 
 /** Non-breaking spaces where Italian typography keeps words together. */
 export function nonBreakingSpaces(text: string): string {
-  return text
-    .replace(ABBREVIATION_BEFORE_NUMBER, `$1.${NBSP}`)
-    .replace(NUMBER_BEFORE_UNIT, `$1${NBSP}$2`)
-    .replace(CURRENCY_BEFORE_NUMBER, `$1${NBSP}`);
+  // Each rule needs a digit after a space or before one: most text has none, and the rules'
+  // look-behinds cost at every position of a page of thousands of cards.
+  if (!/\d/.test(text)) return text;
+  let result = text;
+  if (/\.\s+\d/.test(result)) result = result.replace(ABBREVIATION_BEFORE_NUMBER, `$1.${NBSP}`);
+  if (/\d\s/.test(result)) result = result.replace(NUMBER_BEFORE_UNIT, `$1${NBSP}$2`);
+  if (result.includes('€') || result.includes('EUR')) result = result.replace(CURRENCY_BEFORE_NUMBER, `$1${NBSP}`);
+  return result;
 }
 
 /** Shortest word the patterns hyphenate: shorter ones break badly and gain little. */
@@ -108,10 +116,11 @@ const NOT_HYPHENATED = new Set([
 /** Parts of shared components that only mean something on screen: the «Segui l'obiettivo negli anni» link. */
 const SCREEN_ONLY_CLASSES = ['objective__trail'];
 
-/** An element's classes (hast keeps them as a list). */
-const classesOf = (element: Element): string[] => {
-  const value = element.properties['className'];
-  return Array.isArray(value) ? value.map(String) : [];
+/** An element's classes. */
+const NO_CLASSES: readonly string[] = [];
+const classesOf = (element: Element): readonly string[] => {
+  const value = element.attribs['class'];
+  return value === undefined || value === '' ? NO_CLASSES : value.split(/\s+/);
 };
 
 /** Where a link of the print page goes on paper: the same anchor, an absolute address, or nowhere (printed as text). */
@@ -122,23 +131,20 @@ export function printedHref(href: string, siteUrl: string | undefined): string |
 }
 
 /** A text node's words in Italian typography; short parentheticals come back as no-wrap spans. */
-function typesetText(value: string, hyphenate: boolean): ElementContent[] {
+function typesetText(value: string, hyphenate: boolean): ChildNode[] {
+  // Most text nodes of a page are the spaces between its tags.
+  if (!/\S/.test(value)) return [new Text(value)];
   const typed = nonBreakingSpaces(typographicQuotes(value));
-  const parts: ElementContent[] = [];
+  const parts: ChildNode[] = [];
   let last = 0;
   const finish = (text: string) => (hyphenate ? hyphenateItalian(text) : text);
   for (const match of typed.matchAll(SHORT_PARENTHETICAL)) {
     if (!/[-\s]/.test(match[0])) continue;
-    if (match.index > last) parts.push({ type: 'text', value: finish(typed.slice(last, match.index)) });
-    parts.push({
-      type: 'element',
-      tagName: 'span',
-      properties: { className: ['print-nowrap'] },
-      children: [{ type: 'text', value: match[0] }],
-    });
+    if (match.index > last) parts.push(new Text(finish(typed.slice(last, match.index))));
+    parts.push(new Element('span', { class: 'print-nowrap' }, [new Text(match[0])]));
     last = match.index + match[0].length;
   }
-  if (last < typed.length) parts.push({ type: 'text', value: finish(typed.slice(last)) });
+  if (last < typed.length) parts.push(new Text(finish(typed.slice(last))));
   return parts;
 }
 
@@ -150,11 +156,32 @@ function typesetText(value: string, hyphenate: boolean): ElementContent[] {
  */
 const MIN_REPEATED_PARAGRAPH = 120;
 
-/** The text of an element, whitespace collapsed. */
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element') return '';
+/** A paragraph's text, whitespace collapsed: read once for the repeats found before and during the transform. */
+const paragraphTexts = new WeakMap<Element, string>();
+function paragraphText(p: Element): string {
+  let text = paragraphTexts.get(p);
+  if (text === undefined) {
+    text = textOf(p).replace(/\s+/g, ' ').trim();
+    paragraphTexts.set(p, text);
+  }
+  return text;
+}
+
+/** The text of a node. */
+function textOf(node: ChildNode): string {
+  if (node instanceof Text) return node.data;
+  if (!(node instanceof Element)) return '';
   return node.children.map(textOf).join('');
+}
+
+/** Gives `node` these children, with their links to parent and siblings (the serializer reads them in SVG). */
+function setChildren(node: ParentNode, children: ChildNode[]): void {
+  node.children = children;
+  children.forEach((child, i) => {
+    child.parent = node;
+    child.prev = children[i - 1] ?? null;
+    child.next = children[i + 1] ?? null;
+  });
 }
 
 interface Context extends PrintHtmlOptions {
@@ -170,12 +197,12 @@ interface Context extends PrintHtmlOptions {
 const RECORD_CLASSES = ['org-profile', 'org-governance'];
 
 /** The long paragraphs outside the organization's record, as printHtml compares them. */
-function pageParagraphs(node: Root | Element, found: Set<string>, inRecord = false): Set<string> {
+function pageParagraphs(node: ParentNode, found: Set<string>, inRecord = false): Set<string> {
   for (const child of node.children) {
-    if (child.type !== 'element') continue;
+    if (!(child instanceof Element)) continue;
     const record = inRecord || classesOf(child).some((c) => RECORD_CLASSES.includes(c));
-    if (child.tagName === 'p' && !record) {
-      const text = textOf(child).replace(/\s+/g, ' ').trim();
+    if (child.name === 'p' && !record) {
+      const text = paragraphText(child);
       if (text.length >= MIN_REPEATED_PARAGRAPH) found.add(text);
     }
     pageParagraphs(child, found, record);
@@ -183,32 +210,33 @@ function pageParagraphs(node: Root | Element, found: Set<string>, inRecord = fal
   return found;
 }
 
-function transform(node: Root | Element, options: Context, hyphenate: boolean): void {
-  const children: (RootContent | ElementContent)[] = [];
+function transform(node: ParentNode, options: Context, hyphenate: boolean): void {
+  const children: ChildNode[] = [];
   for (const child of node.children) {
-    if (child.type === 'text') {
-      children.push(...typesetText(child.value, hyphenate));
+    if (child instanceof Text) {
+      children.push(...typesetText(child.data, hyphenate));
       continue;
     }
-    if (child.type !== 'element') {
+    if (!(child instanceof Element)) {
       children.push(child);
       continue;
     }
     if (classesOf(child).some((c) => SCREEN_ONLY_CLASSES.includes(c))) continue;
-    if (child.tagName === 'p') {
-      const text = textOf(child).replace(/\s+/g, ' ').trim();
+    if (child.name === 'p') {
+      const text = paragraphText(child);
       if (text.length >= MIN_REPEATED_PARAGRAPH) {
         // The page written for the report keeps the paragraph; the record's copy goes.
         if (options.seen.has(text) || (options.inRecord && options.pageParagraphs.has(text))) continue;
         options.seen.add(text);
       }
     }
-    if (VERBATIM.has(child.tagName) || classesOf(child).includes('print-url')) {
+    if (VERBATIM.has(child.name) || classesOf(child).includes('print-url')) {
       children.push(child);
       continue;
     }
-    if (child.tagName === 'a' && typeof child.properties['href'] === 'string') {
-      const href = printedHref(child.properties['href'], options.siteUrl);
+    const link = child.name === 'a' ? child.attribs['href'] : undefined;
+    if (link !== undefined) {
+      const href = printedHref(link, options.siteUrl);
       if (href === null) {
         // A link nobody can follow on paper: its words stay, the link goes.
         transform(child, options, false);
@@ -216,26 +244,25 @@ function transform(node: Root | Element, options: Context, hyphenate: boolean): 
         continue;
       }
       // A page of the public site: the link works, its long address is not printed after it.
-      if (href !== child.properties['href'] && !href.startsWith('#')) child.properties['dataPrintSite'] = '';
-      child.properties['href'] = href;
+      if (href !== link && !href.startsWith('#')) child.attribs['data-print-site'] = '';
+      child.attribs['href'] = href;
     }
     const inRecord = options.inRecord || classesOf(child).some((c) => RECORD_CLASSES.includes(c));
-    transform(child, inRecord === options.inRecord ? options : { ...options, inRecord }, hyphenate && !NOT_HYPHENATED.has(child.tagName));
+    transform(child, inRecord === options.inRecord ? options : { ...options, inRecord }, hyphenate && !NOT_HYPHENATED.has(child.name));
     children.push(child);
   }
-  node.children = children;
+  setChildren(node, children);
 }
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 /** Blocks a heading is kept with: short enough never to fill a page by themselves. */
 const KEEPABLE = new Set(['p', 'ul', 'ol', 'dl', 'blockquote']);
 
-const keepBox = (children: ElementContent[]): Element => ({
-  type: 'element',
-  tagName: 'div',
-  properties: { className: ['print-keep'] },
-  children,
-});
+const keepBox = (children: ChildNode[]): Element => {
+  const box = new Element('div', { class: 'print-keep' });
+  setChildren(box, children);
+  return box;
+};
 
 /**
  * Each heading boxed with the block after it (\`.print-keep\`, not broken across pages), so no page
@@ -243,30 +270,32 @@ const keepBox = (children: ElementContent[]): Element => ({
  * When the next block is a wrapper (a chapter's \`.prose\`), the heading goes into it, boxed with
  * the wrapper's first block.
  */
-function keepHeadingsWithNext(node: Root | Element): void {
-  const out: (RootContent | ElementContent)[] = [];
+function keepHeadingsWithNext(node: ParentNode): void {
+  const out: ChildNode[] = [];
   const children = node.children;
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     if (child === undefined) continue;
-    if (child.type === 'element') keepHeadingsWithNext(child);
-    if (child.type !== 'element' || !HEADINGS.has(child.tagName)) {
+    if (child instanceof Element) keepHeadingsWithNext(child);
+    if (!(child instanceof Element) || !HEADINGS.has(child.name)) {
       out.push(child);
       continue;
     }
     let j = i + 1;
-    while (children[j]?.type === 'text' && (children[j] as { value: string }).value.trim() === '') j++;
+    while (children[j] instanceof Text && (children[j] as Text).data.trim() === '') j++;
     const next = children[j];
-    if (next?.type === 'element' && KEEPABLE.has(next.tagName)) {
+    if (next instanceof Element && KEEPABLE.has(next.name)) {
       out.push(keepBox([child, next]));
       i = j;
       continue;
     }
-    if (next?.type === 'element' && next.tagName === 'div' && classesOf(next).includes('prose')) {
-      const first = next.children.findIndex((c) => c.type === 'element');
+    if (next instanceof Element && next.name === 'div' && classesOf(next).includes('prose')) {
+      const first = next.children.findIndex((c) => c instanceof Element);
       const firstBlock = next.children[first];
-      if (firstBlock?.type === 'element' && KEEPABLE.has(firstBlock.tagName)) {
-        next.children.splice(first, 1, keepBox([child, firstBlock]));
+      if (firstBlock instanceof Element && KEEPABLE.has(firstBlock.name)) {
+        const inner = [...next.children];
+        inner.splice(first, 1, keepBox([child, firstBlock]));
+        setChildren(next, inner);
         out.push(next);
         i = j;
         continue;
@@ -274,16 +303,13 @@ function keepHeadingsWithNext(node: Root | Element): void {
     }
     out.push(child);
   }
-  node.children = out;
+  setChildren(node, out);
 }
-
-const parser = unified().use(rehypeParse, { fragment: true });
-const stringifier = unified().use(rehypeStringify);
 
 /** The print page's body HTML fit for paper (see the module comment). */
 export function printHtml(html: string, options: PrintHtmlOptions = {}): string {
-  const tree = parser.parse(html);
+  const tree = parseDocument(html, { decodeEntities: true });
   transform(tree, { ...options, seen: new Set(), pageParagraphs: pageParagraphs(tree, new Set()), inRecord: false }, true);
   keepHeadingsWithNext(tree);
-  return stringifier.stringify(tree);
+  return render(tree, { encodeEntities: 'utf8', emptyAttrs: true });
 }
