@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { sourceRoot } from '../src/lib/source.ts';
 import { clearOutcome, publishedOutcome } from '../src/integration/outcome.ts';
 import { builtFile } from '../src/integration/index.ts';
+import { buildSearchIndex, setBuildSearchIndex } from '../src/integration/page-sink.ts';
 import { projectRoot } from './lib/astro.ts';
 import { MARKDOWN_CACHE_ENV, markdownCacheFile, sourceCacheDir } from './lib/content-cache.ts';
 import { withLock } from './lib/lock.ts';
@@ -90,6 +91,9 @@ runMain(async () => {
       () => console.log("Un'altra costruzione è in corso in questa cartella: attendo che finisca…"),
     );
   } catch (error) {
+    // Pagefind started with the build: a build that failed must not leave it running.
+    await buildSearchIndex()?.abort();
+    setBuildSearchIndex(undefined);
     cleanup();
     const outcome = publishedOutcome();
     if (outcome && outcome.errors > 0) {

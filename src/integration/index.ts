@@ -3,12 +3,15 @@
  * - Content enters through the content loaders of src/content.config.ts (src/integration/loader.ts).
  * - Its middleware reads the validated content before every page, and in dev shows the content's
  *   errors as an Italian page (src/integration/ContentErrors.astro) that reloads once they are fixed.
- * - After a build, the search index is written from the list of pages Astro hands over.
+ * - In a build, Pagefind starts with it and indexes each page as it is rendered (through the
+ *   middleware); once Astro hands over the list of built pages, the index is checked against it,
+ *   completed and written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildSearchIndex, setBuildSearchIndex } from './page-sink.ts';
 import { CONTENT_ERRORS_ROUTE } from './routes.ts';
 
 /**
@@ -23,9 +26,19 @@ export function builtFile(dir: string, pathname: string): string | undefined {
 }
 
 export default function annuario(): AstroIntegration {
+  let outDir: string | undefined;
   return {
     name: 'annuario',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': async () => {
+        // Loaded only now: Pagefind's module is not needed to start Astro (nor in dev).
+        const { SearchIndexer } = await import('./search-index.ts');
+        await buildSearchIndex()?.abort();
+        if (outDir) setBuildSearchIndex(new SearchIndexer(outDir));
+      },
       'astro:config:setup': ({ command, addMiddleware, injectRoute }) => {
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
         if (command === 'dev') {
@@ -33,11 +46,23 @@ export default function annuario(): AstroIntegration {
         }
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
-        // Loaded only now: Pagefind's module is not needed to start Astro.
-        const { writeSearchIndex } = await import('./search-index.ts');
+        const { SearchIndexError, SearchIndexer } = await import('./search-index.ts');
         const siteDir = fileURLToPath(dir);
         const files = pages.flatMap((page) => builtFile(siteDir, page.pathname) ?? []);
-        const { pages: indexed } = await writeSearchIndex(siteDir, files);
+        const index = buildSearchIndex() ?? new SearchIndexer(siteDir);
+        setBuildSearchIndex(undefined);
+        // A page indexed under a name Astro did not build would be a search result leading nowhere.
+        const built = new Set(files);
+        const stray = [...index.queued].filter((file) => !built.has(file));
+        if (stray.length > 0) {
+          await index.abort();
+          throw new SearchIndexError(
+            `Indice di ricerca (Pagefind) non creato: pagine indicizzate ma non costruite: ${stray.slice(0, 5).join(', ')}.`,
+          );
+        }
+        // Pages the middleware did not see (none expected) are read from their files.
+        for (const file of files) index.add(file);
+        const { pages: indexed } = await index.finish();
         logger.info(`Indice di ricerca: ${indexed} pagine.`);
       },
     },

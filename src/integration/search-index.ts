@@ -1,8 +1,11 @@
 /**
- * The site's full-text search index, written by Pagefind into `<site>/pagefind/` once Astro has
- * written the site, from the list of pages Astro hands to the `astro:build:done` hook
- * (src/integration/index.ts). Only real content pages are indexed: not the 404 page, not the
- * search page itself, not the print views of reports.
+ * The site's full-text search index, written by Pagefind into `<site>/pagefind/`. Pagefind runs
+ * as its own process from the start of the build: the integration's middleware hands it each page
+ * as Astro renders it (src/integration/page-sink.ts), so the index is filled on the second core
+ * while the first renders the next pages; the `astro:build:done` hook (src/integration/index.ts)
+ * then checks it against the list of pages Astro built, adds any page it did not see, and writes
+ * it. Only real content pages are indexed: not the 404 page, not the search page itself, not the
+ * print views of reports.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,7 +89,8 @@ export class SearchIndexer {
   readonly #siteDir: string;
   readonly #index: Promise<PagefindIndex>;
   readonly #added = new Set<string>();
-  readonly #queue: string[] = [];
+  /** Pages waiting for Pagefind: a built file to read, or a page's HTML as rendered. */
+  readonly #queue: { relPath: string; html?: string }[] = [];
   readonly #running = new Set<Promise<void>>();
   #failure: SearchIndexError | null = null;
   #closed = false;
@@ -113,14 +117,28 @@ export class SearchIndexer {
   add(relPath: string): void {
     if (!isSearchable(relPath) || this.#added.has(relPath)) return;
     this.#added.add(relPath);
-    this.#queue.push(relPath);
+    this.#queue.push({ relPath });
     this.#pump();
+  }
+
+  /** Queues a page by its HTML as rendered, to be written at `relPath` (relative, `/`-separated), if it belongs in the search. */
+  addPage(relPath: string, html: string): void {
+    if (!isSearchable(relPath) || this.#added.has(relPath)) return;
+    this.#added.add(relPath);
+    // Only the part Pagefind reads is kept while the page waits.
+    this.#queue.push({ relPath, html: indexedPart(html) });
+    this.#pump();
+  }
+
+  /** The pages queued so far (relative paths). */
+  get queued(): ReadonlySet<string> {
+    return this.#added;
   }
 
   #pump(): void {
     while (this.#running.size < IN_FLIGHT && this.#queue.length > 0) {
-      const relPath = this.#queue.shift() as string;
-      const job = this.#addFile(relPath).finally(() => {
+      const page = this.#queue.shift() as { relPath: string; html?: string };
+      const job = this.#addFile(page.relPath, page.html).finally(() => {
         this.#running.delete(job);
         this.#pump();
       });
@@ -128,12 +146,12 @@ export class SearchIndexer {
     }
   }
 
-  async #addFile(relPath: string): Promise<void> {
+  async #addFile(relPath: string, html: string | undefined): Promise<void> {
     if (this.#failure) return;
     try {
       const index = await this.#index;
-      const content = await fs.promises.readFile(path.join(this.#siteDir, relPath), 'utf8');
-      const added = await index.addHTMLFile({ sourcePath: relPath, content: indexedPart(content) });
+      const content = html ?? indexedPart(await fs.promises.readFile(path.join(this.#siteDir, relPath), 'utf8'));
+      const added = await index.addHTMLFile({ sourcePath: relPath, content });
       if (added.errors.length > 0) this.#failure ??= failure(`errore nella pagina ${relPath}`, added.errors);
     } catch (error) {
       this.#failure ??= error instanceof SearchIndexError ? error : failure('Pagefind si è interrotto', [String(error)]);

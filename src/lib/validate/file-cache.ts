@@ -35,10 +35,11 @@ export class ValidationCache {
   /** Keys asked for since the last save: what a save keeps. */
   private readonly used = new Set<string>();
 
-  constructor(
-    readonly version: string,
-    entries: Iterable<[string, Buffer]> = [],
-  ) {
+  /** The digest of the validating code the entries were made by (see validatingCodeVersion). */
+  readonly version: string;
+
+  constructor(version: string, entries: Iterable<[string, Buffer]> = []) {
+    this.version = version;
     this.entries = new Map(entries);
   }
 
