@@ -5,7 +5,7 @@ import { runMain } from './lib/cli.ts';
 runMain(async () => {
   const args = process.argv.slice(2);
   if (args.length === 0 || args[0] === '--help') {
-    console.log('Uso: tsx scripts/astro.ts <comando astro> [opzioni]   (es. check, dev, preview)');
+    console.log('Uso: node scripts/astro.ts <comando astro> [opzioni]   (es. check, dev, preview)');
     return 0;
   }
   return (await runAstro(args)).code;

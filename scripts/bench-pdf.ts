@@ -8,7 +8,6 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,10 +38,8 @@ Opzioni:
   --riusa-siti       non ricostruisce i siti se ci sono già
   --help             questo aiuto`;
 
-const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, '.annuario', 'bench');
-const tsxCli = require.resolve('tsx/cli');
 
 /** Targets of issue #5, as ratio to the reference, by case. */
 const TARGETS = { reale: 1.5, sintetico: 2 } as const;
@@ -67,7 +64,7 @@ interface CaseResult {
 function buildSite(out: string, source: string | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(source ? { ANNUARIO_SOURCE: source } : {}) };
-    const child = spawn(process.execPath, [tsxCli, path.join(root, 'scripts', 'build.ts'), '--site-only', '--out', out], {
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'build.ts'), '--site-only', '--out', out], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,7 +25,6 @@ di filtro del catalogo nel browser sul sorgente più grande. Risultati in .annua
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
 const work = path.join(root, '.annuario', 'bench');
-const tsxCli = require.resolve('tsx/cli');
 const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
 const GiB = 1024 ** 3;
 
@@ -40,7 +39,7 @@ async function run(kind: 'site' | 'bare', source: string, out: string): Promise<
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   const result =
     kind === 'site'
-      ? await measure(process.execPath, [tsxCli, path.join(root, 'scripts', 'build.ts'), '--site-only', '--out', out], {
+      ? await measure(process.execPath, [path.join(root, 'scripts', 'build.ts'), '--site-only', '--out', out], {
           ...env,
           ANNUARIO_SOURCE: source,
         })

@@ -24,7 +24,8 @@ export function startDevServer(source: string, timeoutMs = 120_000): Promise<Dev
     const child = fork(path.join(projectRoot, 'scripts', 'dev.ts'), ['--port', '0'], {
       cwd: projectRoot,
       env: { ...env, ANNUARIO_SOURCE: source, ASTRO_TELEMETRY_DISABLED: '1' },
-      execArgv: ['--import', 'tsx'],
+      // Node runs the TypeScript itself (type stripping), as `npm run dev` does.
+      execArgv: [],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let output = '';

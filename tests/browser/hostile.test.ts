@@ -6,7 +6,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -14,14 +13,13 @@ import { useSite } from './harness.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const siteDir = path.join(repoRoot, '.annuario', 'hostile-site');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 function htmlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 }
 
 beforeAll(() => {
-  const result = spawnSync(process.execPath, [tsxCli, 'scripts/build.ts', '--site-only', '--out', siteDir], {
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--site-only', '--out', siteDir], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, ANNUARIO_SOURCE: path.join(repoRoot, 'tests', 'fixtures', 'hostile') },

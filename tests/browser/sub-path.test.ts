@@ -19,7 +19,7 @@ const ADDRESS = 'https://annuario.test';
 
 beforeAll(() => {
   if (process.env['ANNUARIO_TEST_REUSE_SITE'] === '1' && fs.existsSync(path.join(SITE_DIR, 'index.html'))) return;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--site-only', '--out', SITE_DIR], {
+  const result = spawnSync(process.execPath, ['scripts/build.ts', '--site-only', '--out', SITE_DIR], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ANNUARIO_SOURCE: '', ANNUARIO_SITE_URL: ADDRESS, ANNUARIO_BASE: BASE },

@@ -4,17 +4,15 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const fixture = path.join(repoRoot, 'tests', 'fixtures', 'source-minimal');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 function run(script: string, args: string[], source: string): { code: number; out: string } {
-  const result = spawnSync(process.execPath, [tsxCli, path.join(repoRoot, 'scripts', script), ...args], {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', script), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ANNUARIO_SOURCE: source },
     encoding: 'utf8',

@@ -19,7 +19,7 @@ export default function setup(project: TestProject): void {
   const siteDir = path.join(root, '.annuario', 'test-site');
   const reuse = process.env['ANNUARIO_TEST_REUSE_SITE'] === '1' && fs.existsSync(path.join(siteDir, 'index.html'));
   if (!reuse) {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--site-only', '--out', siteDir], {
+    const result = spawnSync(process.execPath, ['scripts/build.ts', '--site-only', '--out', siteDir], {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, ANNUARIO_SOURCE: '', ANNUARIO_SITE_URL: 'https://annuario.test' },

@@ -5,18 +5,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { scaffold, ScaffoldError, SCAFFOLD_TYPES } from '../../scripts/lib/scaffold.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 let source: string;
 
 function run(script: string, args: readonly string[]) {
-  const result = spawnSync(process.execPath, [tsxCli, script, ...args], {
+  const result = spawnSync(process.execPath, [script, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, ANNUARIO_SOURCE: source, ANNUARIO_TODAY: '2026-11-22' },

@@ -1,11 +1,10 @@
 /**
- * `npm run validate` as editors run it: the CLI through tsx, on a copy of the fixture source
+ * `npm run validate` as editors run it: the CLI as `npm run validate` runs it (Node stripping the types), on a copy of the fixture source
  * named by ANNUARIO_SOURCE. Exit codes, the human report, the JSON report, --strict, and never
  * a stack trace, whatever the content.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -13,7 +12,6 @@ import type { Problem } from '../../src/lib/validate/index.ts';
 import { baseSource, prepareCase, readSpec } from './corpus.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 interface JsonReport {
   errors: number;
@@ -47,7 +45,7 @@ function sourceFor(name: string | null): string {
 }
 
 function validate(source: string, args: string[] = []): CliRun {
-  const result = spawnSync(process.execPath, [tsxCli, path.join(repoRoot, 'scripts', 'validate.ts'), ...args], {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'validate.ts'), ...args], {
     cwd: repoRoot,
     env: { ...process.env, ANNUARIO_SOURCE: source, ANNUARIO_TODAY: '2026-11-22' },
     encoding: 'utf8',

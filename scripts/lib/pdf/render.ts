@@ -36,13 +36,16 @@ export const DEFAULT_TIMEOUT_MS = 180_000;
 
 /** A PDF that could not be made, worded for the editor: which report, which variant, why. */
 export class PdfRenderError extends Error {
-  constructor(
-    readonly reportId: string,
-    readonly variant: PdfVariant,
-    readonly reason: string,
-  ) {
+  readonly reportId: string;
+  readonly variant: PdfVariant;
+  readonly reason: string;
+
+  constructor(reportId: string, variant: PdfVariant, reason: string) {
     super(`PDF di «${reportId}» (${variant}) non creato: ${reason}`);
     this.name = 'PdfRenderError';
+    this.reportId = reportId;
+    this.variant = variant;
+    this.reason = reason;
   }
 }
 

@@ -47,11 +47,11 @@ type Ctx = {
 
 /** Valid entries by id; `has` is also true for files that exist but failed validation (reported on their own). */
 class KnownEntries extends Map<string, Entry> {
-  constructor(
-    entries: Map<string, Entry> | undefined,
-    private readonly invalid: ReadonlySet<string>,
-  ) {
+  private readonly invalid: ReadonlySet<string>;
+
+  constructor(entries: Map<string, Entry> | undefined, invalid: ReadonlySet<string>) {
     super(entries);
+    this.invalid = invalid;
   }
   override has(id: string): boolean {
     return super.has(id) || this.invalid.has(id);
