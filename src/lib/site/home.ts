@@ -7,6 +7,7 @@
 import { tn } from '../../i18n/t.ts';
 import type { ContentGraph } from '../content-graph.ts';
 import { earliestDay, parsePartialDate } from '../partial-date.ts';
+import { memoizedByIdentity } from './memo.ts';
 import { objectiveTrails } from './objective-trails.ts';
 
 type Card = ContentGraph['projects'][number];
@@ -91,18 +92,21 @@ export type ContentSection = (typeof CONTENT_SECTIONS)[number];
 
 /**
  * The content sections an organization has something in: only these get a page, a menu tab and
- * an entry on its home, so that no link opens onto an empty list.
+ * an entry on its home, so that no link opens onto an empty list. Every page's frame asks
+ * (Base.astro), so the answer is remembered per graph and organization.
  */
-export function sectionsWithContent(graph: ContentGraph, orgId: string): Set<ContentSection> {
-  const owns = (items: readonly { organization: { id: string } }[]): boolean => items.some((i) => i.organization.id === orgId);
-  const present: Record<ContentSection, boolean> = {
-    catalogue: owns(graph.projects),
-    plans: owns(graph.plans),
-    stats: owns(graph.stats),
-    reports: owns(graph.reports),
-  };
-  return new Set(CONTENT_SECTIONS.filter((section) => present[section]));
-}
+export const sectionsWithContent: (graph: ContentGraph, orgId: string) => ReadonlySet<ContentSection> = /* @__PURE__ */ memoizedByIdentity(
+  (graph: ContentGraph, orgId: string): ReadonlySet<ContentSection> => {
+    const owns = (items: readonly { organization: { id: string } }[]): boolean => items.some((i) => i.organization.id === orgId);
+    const present: Record<ContentSection, boolean> = {
+      catalogue: owns(graph.projects),
+      plans: owns(graph.plans),
+      stats: owns(graph.stats),
+      reports: owns(graph.reports),
+    };
+    return new Set(CONTENT_SECTIONS.filter((section) => present[section]));
+  },
+);
 
 /** The organizations with content in a section: the `getStaticPaths` of its index pages. */
 export function organizationsWith(graph: ContentGraph, section: ContentSection): ContentGraph['organizations'] {

@@ -7,6 +7,7 @@
 import { t } from '../../i18n/t.ts';
 import { formatAsOf, formatPartialDate } from '../format.ts';
 import { latestDay, parsePartialDate } from '../partial-date.ts';
+import { memoizedByIdentity } from './memo.ts';
 import type { SourceDocument } from '../../schemas/document.ts';
 
 /** The fields of a `source` block that a citation reads; the editors' `note` is not among them. */
@@ -17,6 +18,9 @@ export interface CitedSource {
 }
 
 type Register = readonly Pick<SourceDocument, 'file' | 'title' | 'organization' | 'edition'>[];
+
+/** A document of the register as an organization's edition, with its «as of» words («nel 2024»). */
+export type Edition = Register[number] & { asOf: string };
 
 /**
  * The citation readers see: the document's title, then the page (`p. 24`, `pp. 24-25`), else the
@@ -34,14 +38,20 @@ export function citation(source: CitedSource | undefined, register: Register): s
   return document.title;
 }
 
-/** An organization's edition: its most recent document in the register (by the last day it may mean). */
-export function latestEdition(register: Register, organization: string): (Register[number] & { asOf: string }) | null {
-  const own = register
-    .filter((d) => d.organization === organization && parsePartialDate(d.edition))
-    .sort((a, b) => latestDay(parsePartialDate(b.edition)!).localeCompare(latestDay(parsePartialDate(a.edition)!)));
-  const latest = own[0];
-  return latest ? { ...latest, asOf: formatAsOf(latest.edition) } : null;
-}
+/**
+ * An organization's edition: its most recent document in the register (by the last day it may
+ * mean). Remembered per register and organization: the frame of every page and each card's
+ * status read it.
+ */
+export const latestEdition: (register: Register, organization: string) => Edition | null = /* @__PURE__ */ memoizedByIdentity(
+  (register: Register, organization: string): Edition | null => {
+    const own = register
+      .filter((d) => d.organization === organization && parsePartialDate(d.edition))
+      .sort((a, b) => latestDay(parsePartialDate(b.edition)!).localeCompare(latestDay(parsePartialDate(a.edition)!)));
+    const latest = own[0];
+    return latest ? { ...latest, asOf: formatAsOf(latest.edition) } : null;
+  },
+);
 
 /** The year of an organization's edition, capped by `year` (today's): the catalogue's years stop there. */
 export function editionYear(register: Register, organization: string, year: number): number {
@@ -49,8 +59,13 @@ export function editionYear(register: Register, organization: string, year: numb
   return edition ? Math.min(parsePartialDate(edition.edition)!.year, year) : year;
 }
 
-/** «Dati tratti da: Catalogo delle attività 2024 (edizione 2024).» for an organization's pages, or null. */
-export function editionLine(register: Register, organization: string): string | null {
-  const edition = latestEdition(register, organization);
-  return edition ? t('sources.edition', { title: edition.title, edition: formatPartialDate(edition.edition) }) : null;
-}
+/**
+ * «Dati tratti da: Catalogo delle attività 2024 (edizione 2024).» for an organization's pages, or
+ * null. Every page's footer shows it (Base.astro): remembered per register and organization.
+ */
+export const editionLine: (register: Register, organization: string) => string | null = /* @__PURE__ */ memoizedByIdentity(
+  (register: Register, organization: string): string | null => {
+    const edition = latestEdition(register, organization);
+    return edition ? t('sources.edition', { title: edition.title, edition: formatPartialDate(edition.edition) }) : null;
+  },
+);
