@@ -28,6 +28,16 @@ const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
 describe('catalogue of ANCI Lombardia', () => {
   const $ = page('/anci-lombardia/attivita/');
 
+  test('each status badge says as of which edition, as the card pages do («Attivo nel 2024»; «Concluso» has no date)', () => {
+    const badges = (status: string): string[] =>
+      $(`#catalogue-list .badge--${status}`)
+        .toArray()
+        .map((el) => $(el).text());
+    expect(new Set(badges('attivo'))).toEqual(new Set(['Attivo nel 2024']));
+    expect(new Set(badges('in-progettazione'))).toEqual(new Set(['In progettazione nel 2024']));
+    expect(new Set(badges('concluso'))).toEqual(new Set(['Concluso']));
+  });
+
   test('lists every card, each linking to its page', () => {
     const items = $('#catalogue-list > li');
     expect(items).toHaveLength(75);

@@ -19,6 +19,19 @@ describe('network home', () => {
     apart.forEach((href) => expect(href).toMatch(/^\/[a-z-]+\/organizzazione\/$/));
   });
 
+  test('names the edition of each organization its data come from, not only the day it was generated', () => {
+    expect(text($, '.site-footer__edition')).toMatch(
+      /^Dati tratti da: Bilancio sociale 2019 – giugno 2024 \(ANCI Toscana, edizione giugno 2024\); Catalogo delle attività 2024 \(ANCI Lombardia, edizione 2024\); .+\(Massa Martana, edizione 2022\)\. Pagina generata il /,
+    );
+    expect(
+      new Set(
+        $('#recenti ~ ul .badge--attivo')
+          .toArray()
+          .map((el) => $(el).text()),
+      ),
+    ).toEqual(new Set(['Attivo nel 2024']));
+  });
+
   test('groups cards by funding programme across organizations, linking the cross-organization view', () => {
     const links = $('a[href^="/finanziamenti/"]')
       .toArray()

@@ -80,6 +80,19 @@ describe('/dati/', () => {
     expect(text($, 'main table')).toMatch(/\d+(,\d)? (byte|kB|MB)/);
   });
 
+  test('names the editions the data come from, in the page and in its footer', () => {
+    expect(
+      $('#edizioni ~ ul li')
+        .toArray()
+        .map((li) => $(li).text()),
+    ).toEqual([
+      'Bilancio sociale 2019 – giugno 2024 (ANCI Toscana, edizione giugno 2024)',
+      'Catalogo delle attività 2024 (ANCI Lombardia, edizione 2024)',
+      'Piano di intervento P.I.C.C.O.L.I. del Comune di Massa Martana (Massa Martana, edizione 2022)',
+    ]);
+    expect(text($, '.site-footer__edition')).toMatch(/^Dati tratti da: Bilancio sociale 2019 – giugno 2024 \(ANCI Toscana/);
+  });
+
   test('states the licence and how to cite', () => {
     expect(text($, 'main')).toContain('CC BY 4.0');
     expect(text($, 'main')).toContain('https://annuario.test/dati/');

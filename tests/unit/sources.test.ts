@@ -1,6 +1,14 @@
 /** Citations in words and editions, from the register of source documents. */
 import { describe, expect, test } from 'vitest';
-import { citation, editionLine, editionYear, latestEdition } from '../../src/lib/site/sources.ts';
+import {
+  cardStatusText,
+  citation,
+  editionLine,
+  editionYear,
+  latestEdition,
+  networkEditionLine,
+  networkEditions,
+} from '../../src/lib/site/sources.ts';
 import { DocumentListSchema } from '../../src/schemas/document.ts';
 
 const register = [
@@ -49,6 +57,49 @@ describe('the edition an organization’s data comes from', () => {
 
   test('the line under every page', () => {
     expect(editionLine(register, 'anci-toscana')).toBe('Dati tratti da: Bilancio sociale 2019 – giugno 2024 (edizione giugno 2024).');
+  });
+});
+
+describe('a card’s status, as of its organization’s edition', () => {
+  test.each([
+    ['attivo', 'anci-lombardia', 'Attivo nel 2024'],
+    ['in-progettazione', 'anci-lombardia', 'In progettazione nel 2024'],
+    ['attivo', 'anci-toscana', 'Attivo a giugno 2024'],
+    // concluded is concluded whatever the date
+    ['concluso', 'anci-lombardia', 'Concluso'],
+    // no edition in the register: no date rather than today's
+    ['attivo', 'ifel', 'Attivo'],
+  ] as const)('%s (%s) → %s', (status, organization, expected) => {
+    expect(cardStatusText({ status, organization: { id: organization } }, register)).toBe(expected);
+  });
+});
+
+describe('the editions of the pages of no single organization', () => {
+  const organizations = [
+    { id: 'anci-toscana', name: { short: 'ANCI Toscana' } },
+    { id: 'ifel', name: { short: 'IFEL' } },
+    { id: 'anci-lombardia', name: { short: 'ANCI Lombardia' } },
+  ];
+
+  test('each organization’s latest edition, in the order of the register; none for an organization without documents', () => {
+    expect(networkEditions(register, organizations)).toEqual([
+      { organization: 'ANCI Lombardia', title: 'Catalogo delle attività 2024', edition: '2024' },
+      { organization: 'ANCI Toscana', title: 'Bilancio sociale 2019 – giugno 2024', edition: 'giugno 2024' },
+    ]);
+  });
+
+  test.each([
+    [
+      organizations,
+      'Dati tratti da: Catalogo delle attività 2024 (ANCI Lombardia, edizione 2024); Bilancio sociale 2019 – giugno 2024 (ANCI Toscana, edizione giugno 2024).',
+    ],
+    [
+      [{ id: 'anci-lombardia', name: { short: 'ANCI Lombardia' } }],
+      'Dati tratti da: Catalogo delle attività 2024 (ANCI Lombardia, edizione 2024).',
+    ],
+    [[{ id: 'ifel', name: { short: 'IFEL' } }], null],
+  ])('the footer line %#', (orgs, expected) => {
+    expect(networkEditionLine(networkEditions(register, orgs))).toBe(expected);
   });
 });
 

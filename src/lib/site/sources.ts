@@ -9,6 +9,7 @@ import { formatAsOf, formatPartialDate } from '../format.ts';
 import { latestDay, parsePartialDate } from '../partial-date.ts';
 import { memoizedByIdentity } from './memo.ts';
 import type { SourceDocument } from '../../schemas/document.ts';
+import type { CARD_STATUSES } from '../../schemas/project.ts';
 
 /** The fields of a `source` block that a citation reads; the editors' `note` is not among them. */
 export interface CitedSource {
@@ -69,3 +70,44 @@ export const editionLine: (register: Register, organization: string) => string |
     return edition ? t('sources.edition', { title: edition.title, edition: formatPartialDate(edition.edition) }) : null;
   },
 );
+
+/**
+ * A card's status as readers read it, wherever it is shown (its page, the catalogue, the homes):
+ * true as of the edition it was printed in, «Attivo nel 2024», «In progettazione a giugno 2024»,
+ * not as of the day the site is built. «Concluso» needs no date, nor can a status whose
+ * organization has no edition in the register have one.
+ */
+export function cardStatusText(card: { status: (typeof CARD_STATUSES)[number]; organization: { id: string } }, register: Register): string {
+  const status = t(`status.${card.status}`);
+  const edition = card.status === 'concluso' ? null : latestEdition(register, card.organization.id);
+  return edition ? t('sources.statusAsOf', { status, asOf: edition.asOf }) : status;
+}
+
+/** An organization's latest edition, named for a page that shows several organizations. */
+export interface NamedEdition {
+  organization: string;
+  title: string;
+  /** The edition's date in words: `2024`, `giugno 2024`. */
+  edition: string;
+}
+
+/**
+ * The editions the pages of no single organization draw on (the network's home, open data,
+ * search): each organization's latest, in the order of the register.
+ */
+export function networkEditions(register: Register, organizations: readonly { id: string; name: { short: string } }[]): NamedEdition[] {
+  const position = (edition: Edition): number => register.findIndex((d) => d.file === edition.file);
+  return organizations
+    .flatMap((org) => {
+      const edition = latestEdition(register, org.id);
+      return edition ? [{ org, edition }] : [];
+    })
+    .sort((a, b) => position(a.edition) - position(b.edition))
+    .map(({ org, edition }) => ({ organization: org.name.short, title: edition.title, edition: formatPartialDate(edition.edition) }));
+}
+
+/** «Dati tratti da: Catalogo delle attività 2024 (ANCI Lombardia, edizione 2024); …» for those pages, or null. */
+export function networkEditionLine(editions: readonly NamedEdition[]): string | null {
+  if (editions.length === 0) return null;
+  return t('sources.editions', { list: editions.map((edition) => t('sources.editionOf', { ...edition })).join('; ') });
+}
