@@ -24,6 +24,9 @@ const NOT_RESULTS = [
   /^\/(finanziamenti|dati|cerca|accessibilita)\/$/,
 ];
 
+/** A fact's term run into its value, as Pagefind indexed a `<dl>` (cards, reports, organizations) before the facts were grouped. */
+const CARD_FACT_TERMS = /(Tipo|Stato|Aree tematiche|Periodo|Importo|Finanziamento|Ruolo|Partner|Territori|Denominazione)\p{Lu}/u;
+
 /** The addresses of the results the page shows for `query` once the status says they are there. */
 async function results(page: Page): Promise<string[]> {
   await page.locator('[data-search-status]:not(:empty)').waitFor();
@@ -50,6 +53,17 @@ describe('ten real queries', () => {
     expect(found.filter((href) => NOT_RESULTS.some((pattern) => pattern.test(href)))).toEqual([]);
     const excerpts = await page.locator('.search-result p').allTextContents();
     expect(excerpts.filter((text) => /\(\d+\)\.?\s+\p{Lu}/u.test(text) || /\p{L}\(\d+\)/u.test(text))).toEqual([]);
+    // A card's facts read as sentences, not glued into one word («TipoProgettoStato…»).
+    expect(excerpts.filter((text) => CARD_FACT_TERMS.test(text))).toEqual([]);
+  });
+
+  test('a query that matches a card’s facts quotes them term by term («Partner: Assimpredil»)', async () => {
+    // The partner is named only in the facts of one card.
+    const page = await site.visit(`/cerca/?q=${encodeURIComponent('Assimpredil')}`);
+    expect(await results(page)).toEqual(['/anci-lombardia/attivita/accordo-quadro-pnrr/']);
+    expect(await page.locator('.search-result p').allTextContents()).toContainEqual(
+      expect.stringMatching(/Importo: [^A-Za-z]+ Partner: Assimpredil \(ANCE\)\. Territori: /),
+    );
   });
 
   test('a typo says which word was searched instead', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
 import { urls } from '../../src/lib/site/urls.ts';
 import { loadSource } from '../../src/lib/validate/load.ts';
-import { builtFile, page, text } from './html.ts';
+import { builtFile, indexedContent, page, text } from './html.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const graph = buildContentGraph(loadSource(repoRoot).entries);
@@ -115,6 +115,14 @@ describe('card page', () => {
     // The publication in words; the file name, readings and notes stay with the editors.
     expect(text($, '.provenance')).toBe('Fonte Catalogo delle attività 2024, p. 24');
     expect($('.facts').text()).toContain('Attivo nel 2024');
+  });
+
+  test('its facts reach the search index as sentences, «Tipo: Progetto. Stato: Attivo nel 2024.», not glued into one word', () => {
+    const indexed = indexedContent('/anci-lombardia/attivita/concessioni-stogit/');
+    expect(indexed).toContain('Tipo: Progetto. Stato: Attivo nel 2024. Aree tematiche: Ambiente.');
+    expect(indexed).toMatch(/Periodo: dal 27 novembre 2020\./);
+    // No fact's term runs into its value or into the next term.
+    expect(indexed).not.toMatch(/(Tipo|Stato|Aree tematiche|Periodo|Importo|Finanziamento|Ruolo|Partner|Territori)\p{Lu}/u);
   });
 
   test('a card with "in definizione" says so', () => {

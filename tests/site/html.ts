@@ -1,6 +1,7 @@
 /** Reading pages of the built test site (see tests/setup/built-site.ts) for HTML-level tests. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { inject } from 'vitest';
 
@@ -30,4 +31,18 @@ export function text($: cheerio.CheerioAPI, selector: string): string {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * What Pagefind indexed of a page, as its excerpts quote it: the `content` of the page's fragment
+ * in the built index (gzip, a `pagefind_dcd` signature, then JSON). Fails when the page has none.
+ */
+export function indexedContent(urlPath: string): string {
+  const dir = builtFile('/pagefind/fragment');
+  for (const name of fs.readdirSync(dir)) {
+    const raw = gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8');
+    const fragment = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string; content: string };
+    if (fragment.url === urlPath) return fragment.content;
+  }
+  throw new Error(`pagina non indicizzata: ${urlPath}`);
 }
