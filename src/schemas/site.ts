@@ -3,9 +3,10 @@
  * address and the sub-path it is served under (see docs/pubblicazione.md; CI sets the same two
  * values with `ANNUARIO_SITE_URL` and `ANNUARIO_BASE`, which win over the file) — and the
  * accessibility statement AgID asks every public body to publish (legge 4/2004): what only the
- * publishing organization can declare. Every field is optional so that a site can be built before
- * the statement is ready; the validator warns for each part still missing, and the statement page
- * says plainly what is not yet declared instead of printing a placeholder.
+ * publishing organization can declare — and the contact point of the open data's catalogue for
+ * dati.gov.it. Every field is optional so that a site can be built before the statement is ready;
+ * the validator warns for each part still missing, and the statement page says plainly what is
+ * not yet declared instead of printing a placeholder.
  */
 import { z } from 'astro/zod';
 import { PartialDateSchema, TextSchema } from './common.ts';
@@ -69,6 +70,37 @@ export const AccessibilitySchema = z.strictObject({
   agidUrl: z.url({ protocol: /^https?$/, error: 'atteso un indirizzo web completo (https://…)' }).optional(),
 });
 
+/**
+ * Who answers questions about the open data: the contact point of the DCAT-AP_IT catalogue that
+ * dati.gov.it harvests (`dcat:contactPoint`, a vCard: name and e-mail required by the profile,
+ * phone and page optional). Without it the catalogue uses the publishing organization's e-mail.
+ */
+export const OpenDataContactSchema = z.strictObject({
+  /** The office or person who answers, e.g. `Ufficio comunicazione di ANCI Lombardia`. */
+  name: TextSchema.meta({ description: 'Ufficio o persona che risponde sui dati', examples: ['Ufficio comunicazione di ANCI Lombardia'] }),
+  /** E-mail, e.g. `dati@anci.lombardia.it`. */
+  email: z
+    .email({ error: 'atteso un indirizzo e-mail valido (es. dati@anci.lombardia.it)' })
+    .meta({ description: 'E-mail del punto di contatto', examples: ['dati@anci.lombardia.it'] }),
+  /** Phone as text, e.g. `'02 7262 9601'`. */
+  phone: z
+    .string({ error: 'atteso il telefono come testo tra virgolette (es. "02 7262 9601")' })
+    .regex(/^\+?[\d\s()./-]{6,}$/, { error: 'atteso un numero di telefono: cifre, spazi, + iniziale (es. "02 7262 9601")' })
+    .optional()
+    .meta({ description: 'Telefono del punto di contatto', examples: ['02 7262 9601'] }),
+  /** Page with the contacts or a form, e.g. `https://www.anci.lombardia.it/contatti`. */
+  url: z
+    .url({ protocol: /^https?$/, error: 'atteso un indirizzo web completo (https://…)' })
+    .optional()
+    .meta({ description: 'Pagina dei contatti', examples: ['https://www.anci.lombardia.it/contatti'] }),
+});
+
+/** The open data as described to the portals that harvest them (dati.gov.it). */
+export const OpenDataSchema = z.strictObject({
+  /** The catalogue's contact point; see OpenDataContactSchema. */
+  contactPoint: OpenDataContactSchema.optional(),
+});
+
 export const SiteSchema = z.strictObject({
   /**
    * The public address without the sub-path, e.g. `https://anci-lombardia.github.io`. Without it
@@ -87,11 +119,15 @@ export const SiteSchema = z.strictObject({
     .optional(),
   /** The accessibility statement (see the AgID model). */
   accessibility: AccessibilitySchema.optional(),
+  /** The open data's catalogue for dati.gov.it: its contact point. */
+  openData: OpenDataSchema.optional(),
 });
 
 /** The same schema under the name the accessibility code uses. */
 export const SiteConfigSchema = SiteSchema;
 
 export type AccessibilityConfig = z.output<typeof AccessibilitySchema>;
+export type OpenDataConfig = z.output<typeof OpenDataSchema>;
+export type OpenDataContact = z.output<typeof OpenDataContactSchema>;
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type Site = z.output<typeof SiteSchema>;

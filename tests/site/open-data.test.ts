@@ -120,6 +120,13 @@ describe('«Scarica tutti i dati» and the DCAT-AP_IT catalogue', () => {
     expect(Object.keys(entries)).toContain('annuario-dati/datapackage.json');
   });
 
+  test('the example publisher (ANCI Nazionale) has no IPA code and no contact: the catalogue leaves both out, no placeholder', () => {
+    const catalog = JSON.parse(read('catalogo.jsonld')) as { 'dct:publisher': object; 'dcat:dataset': object[] };
+    expect(catalog['dct:publisher']).toMatchObject({ 'foaf:name': { '@value': 'Associazione Nazionale Comuni Italiani' } });
+    expect(catalog['dct:publisher']).not.toHaveProperty(['dct:identifier']);
+    for (const dataset of catalog['dcat:dataset']) expect(dataset).not.toHaveProperty(['dcat:contactPoint']);
+  });
+
   test("the catalogue describes every resource as a distribution of some dataset, with the site's addresses", () => {
     const catalog = JSON.parse(read('catalogo.jsonld')) as {
       '@type': string[];

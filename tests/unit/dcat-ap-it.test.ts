@@ -4,7 +4,16 @@
  * invented (no IPA code or contact point the content does not give); every prefix is declared.
  */
 import { describe, expect, test } from 'vitest';
-import { catalogPublisher, datasetGroups, DCAT_CONTEXT, dcatCatalog, type DcatPublisher } from '../../src/lib/site/dcat-ap-it.ts';
+import {
+  catalogContact,
+  catalogGaps,
+  catalogPublisher,
+  datasetGroups,
+  DCAT_CONTEXT,
+  dcatCatalog,
+  telUri,
+  type DcatPublisher,
+} from '../../src/lib/site/dcat-ap-it.ts';
 import type { OpenDataFile } from '../../src/lib/site/open-data.ts';
 
 const file = (name: string, format: 'csv' | 'json'): OpenDataFile => ({
@@ -25,11 +34,12 @@ const files = [
   file('plans', 'json'),
   file('datapackage', 'json'),
 ];
-const publisher: DcatPublisher = { name: 'ANCI Lombardia', homepage: 'https://www.anci.lombardia.it', email: 'posta@anci.lombardia.it' };
+const publisher: DcatPublisher = { name: 'ANCI Lombardia', homepage: 'https://www.anci.lombardia.it' };
 const input = {
   files,
   homepage: 'https://annuario.example.org/dati/',
   publisher,
+  contact: { name: 'ANCI Lombardia', email: 'posta@anci.lombardia.it' },
   modified: '2026-06-30',
   title: 'Dati aperti',
   description: 'Tutti i dati.',
@@ -73,7 +83,7 @@ describe.each(datasets.map((dataset) => [dataset['@id'] as string, dataset] as c
     expect(dataset['dcat:theme']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/data-theme/GOVE' });
     expect(dataset['dct:accrualPeriodicity']).toEqual({ '@id': 'http://publications.europa.eu/resource/authority/frequency/ANNUAL' });
     expect(dataset['dcat:contactPoint']).toEqual({
-      '@id': 'https://www.anci.lombardia.it#contatti',
+      '@id': 'https://annuario.example.org/dati/#contatti',
       '@type': ['vcard:Organization', 'dcatapit:Organization'],
       'vcard:fn': 'ANCI Lombardia',
       'vcard:hasEmail': { '@id': 'mailto:posta@anci.lombardia.it' },
@@ -110,8 +120,12 @@ describe('the publisher', () => {
     expect((withCode['dcat:dataset'] as Node[])[0]?.['dct:identifier']).toBe('anci_lomb:schede');
   });
 
-  test('without an IPA code, no dct:identifier; without an e-mail address, no contact point', () => {
-    const bare = dcatCatalog({ ...input, publisher: { name: 'ANCI Nazionale', homepage: 'https://annuario.example.org/anci-nazionale/' } });
+  test('without an IPA code, no dct:identifier; without a contact, no contact point', () => {
+    const bare = dcatCatalog({
+      ...input,
+      publisher: { name: 'ANCI Nazionale', homepage: 'https://annuario.example.org/anci-nazionale/' },
+      contact: undefined,
+    });
     expect(bare['dct:publisher']).not.toHaveProperty(['dct:identifier']);
     expect((bare['dcat:dataset'] as Node[])[0]).not.toHaveProperty(['dcat:contactPoint']);
     expect((bare['dcat:dataset'] as Node[])[0]?.['dct:identifier']).toBe('annuario.example.org:schede');
@@ -138,6 +152,66 @@ describe('the publisher', () => {
     ],
   ])('%s', (_case, organizations, expected) => {
     expect(catalogPublisher(organizations)?.id).toBe(expected);
+  });
+});
+
+describe('the contact point', () => {
+  const lombardia = { name: { full: 'ANCI Lombardia' }, contacts: { email: 'posta@anci.lombardia.it', phone: '02 7262 9601' } };
+  const declared = { name: 'Ufficio comunicazione', email: 'dati@anci.lombardia.it' };
+
+  test.each([
+    ['the one declared for the open data', { contactPoint: declared }, lombardia, declared],
+    [
+      'else the publisher’s e-mail, under its name',
+      undefined,
+      lombardia,
+      { name: 'ANCI Lombardia', email: 'posta@anci.lombardia.it', phone: '02 7262 9601' },
+    ],
+    ['else none: a publisher without an e-mail', {}, { name: { full: 'ANCI Nazionale' } }, undefined],
+    ['else none: no publisher', undefined, undefined, undefined],
+  ])('%s', (_case, config, organization, expected) => {
+    expect(catalogContact(config, organization)).toEqual(expected);
+  });
+
+  test('a vCard with name, e-mail, and phone and page when given', () => {
+    const full = dcatCatalog({
+      ...input,
+      contact: { ...declared, phone: '(+39) 02 72 62 96 01', url: 'https://www.anci.lombardia.it/contatti' },
+    });
+    expect((full['dcat:dataset'] as Node[])[0]?.['dcat:contactPoint']).toEqual({
+      '@id': 'https://annuario.example.org/dati/#contatti',
+      '@type': ['vcard:Organization', 'dcatapit:Organization'],
+      'vcard:fn': 'Ufficio comunicazione',
+      'vcard:hasEmail': { '@id': 'mailto:dati@anci.lombardia.it' },
+      'vcard:hasTelephone': { '@type': 'vcard:Voice', 'vcard:hasValue': { '@id': 'tel:+390272629601' } },
+      'vcard:hasURL': { '@id': 'https://www.anci.lombardia.it/contatti' },
+    });
+  });
+
+  test.each([
+    ['02 7262 9601', 'tel:+390272629601'],
+    ['(+39) 02 72 62 96 01', 'tel:+390272629601'],
+    ['+39 055 498 8900', 'tel:+390554988900'],
+    ['800.123.456', 'tel:+39800123456'],
+  ])('%s → %s', (phone, uri) => {
+    expect(telUri(phone)).toBe(uri);
+  });
+});
+
+describe('what the catalogue leaves out for want of data (the validator warns for each)', () => {
+  test.each([
+    ['nothing', {}, { name: { full: 'A' }, ipaCode: 'c_f205', contacts: { email: 'a@b.it' } }, []],
+    ['the IPA code', {}, { name: { full: 'A' }, contacts: { email: 'a@b.it' } }, ['ipaCode']],
+    ['the contact point', {}, { name: { full: 'A' }, ipaCode: 'c_f205' }, ['contactPoint']],
+    ['both', undefined, { name: { full: 'ANCI Nazionale' } }, ['ipaCode', 'contactPoint']],
+    [
+      'the IPA code only, with a declared contact point',
+      { contactPoint: { name: 'Ufficio', email: 'dati@b.it' } },
+      { name: { full: 'A' } },
+      ['ipaCode'],
+    ],
+  ])('%s', (_case, config, organization, expected) => {
+    expect(catalogGaps(config, organization)).toEqual(expected);
   });
 });
 

@@ -3,9 +3,11 @@
  * (`/dati/catalogo.jsonld`), which dati.gov.it harvests (and, through it, data.europa.eu).
  * Each dataset groups the files that hold the same data (the cards as CSV and as JSON), with
  * publisher, rights holder, licence, theme, frequency, date and contact point as the profile
- * asks. Nothing is invented: a publisher without an IPA code gets no `dct:identifier`, an
- * organization without an e-mail address no contact point. Pure: data in, a JSON object out.
+ * asks. Nothing is invented: a publisher without an IPA code gets no `dct:identifier`, a site
+ * with no contact point (`openData.contactPoint` in data/site.yaml, else the publisher's e-mail)
+ * none; the validator warns for each (`catalogGaps`). Pure: data in, a JSON object out.
  */
+import type { OpenDataContact, OpenDataConfig } from '../../schemas/site.ts';
 import type { OpenDataFile } from './open-data.ts';
 import { LICENCE } from './open-data.ts';
 
@@ -35,7 +37,6 @@ export interface DcatPublisher {
   ipaCode?: string | undefined;
   /** Its web site (the agent's URI), else its page on this site. */
   homepage: string;
-  email?: string | undefined;
 }
 
 export interface DcatCatalogInput {
@@ -44,6 +45,8 @@ export interface DcatCatalogInput {
   /** Absolute URL of the open-data page, ending in `/` (`https://…/dati/`). */
   homepage: string;
   publisher: DcatPublisher;
+  /** Who answers questions about the data (`catalogContact`), when the site says. */
+  contact?: OpenDataContact | undefined;
   /** Date the data were last published, `AAAA-MM-GG`. */
   modified: string;
   title: string;
@@ -69,13 +72,20 @@ function agent(publisher: DcatPublisher): Record<string, unknown> {
   };
 }
 
-function contactPoint(publisher: DcatPublisher): Record<string, unknown> | undefined {
-  if (!publisher.email) return undefined;
+/** A phone number as a `tel:` URI; a number without a country code is Italian (+39). */
+export function telUri(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('+') ? digits : `+39${digits}`}`;
+}
+
+function contactPoint(contact: OpenDataContact, homepage: string): Record<string, unknown> {
   return {
-    '@id': `${publisher.homepage}#contatti`,
+    '@id': `${homepage}#contatti`,
     '@type': ['vcard:Organization', 'dcatapit:Organization'],
-    'vcard:fn': publisher.name,
-    'vcard:hasEmail': ref(`mailto:${publisher.email}`),
+    'vcard:fn': contact.name,
+    'vcard:hasEmail': ref(`mailto:${contact.email}`),
+    ...(contact.phone ? { 'vcard:hasTelephone': { '@type': 'vcard:Voice', 'vcard:hasValue': ref(telUri(contact.phone)) } } : {}),
+    ...(contact.url ? { 'vcard:hasURL': ref(contact.url) } : {}),
   };
 }
 
@@ -113,7 +123,7 @@ export function datasetGroups(files: readonly OpenDataFile[]): OpenDataFile[][] 
 export function dcatCatalog(input: DcatCatalogInput): Record<string, unknown> {
   const { homepage, publisher, modified } = input;
   const publisherNode = agent(publisher);
-  const contact = contactPoint(publisher);
+  const contact = input.contact ? contactPoint(input.contact, homepage) : undefined;
   const identifierPrefix = publisher.ipaCode ?? new URL(homepage).hostname;
   const datasets = datasetGroups(input.files).map(([main, ...others]) => {
     const file = main as OpenDataFile;
@@ -161,4 +171,35 @@ export function catalogPublisher<T extends { id: string; kind: string; parent?: 
   const national = organizations.filter((org) => org.kind === 'anci-nazionale');
   if (national.length === 1) return national[0];
   return [...organizations].filter((org) => org.parent === undefined).sort((a, b) => (a.id < b.id ? -1 : 1))[0] ?? organizations[0];
+}
+
+/** What the catalogue reads of the publishing organization. */
+interface PublishingOrganization {
+  name: { full: string };
+  contacts?: { email?: string | undefined; phone?: string | undefined } | undefined;
+  ipaCode?: string | undefined;
+}
+
+/**
+ * The catalogue's contact point: the one declared for the open data (`openData.contactPoint` in
+ * data/site.yaml), else the publishing organization's e-mail under its name, else none.
+ */
+export function catalogContact(
+  config: OpenDataConfig | undefined,
+  publisher: PublishingOrganization | undefined,
+): OpenDataContact | undefined {
+  if (config?.contactPoint) return config.contactPoint;
+  const email = publisher?.contacts?.email;
+  return publisher && email ? { name: publisher.name.full, email, phone: publisher.contacts?.phone } : undefined;
+}
+
+/** A part of the catalogue that dati.gov.it expects and the content does not give. */
+export type CatalogGap = 'ipaCode' | 'contactPoint';
+
+/** The parts the catalogue leaves out for want of data: the validator warns for each. */
+export function catalogGaps(config: OpenDataConfig | undefined, publisher: PublishingOrganization | undefined): CatalogGap[] {
+  return [
+    ...(publisher && !publisher.ipaCode ? (['ipaCode'] as const) : []),
+    ...(catalogContact(config, publisher) ? [] : (['contactPoint'] as const)),
+  ];
 }

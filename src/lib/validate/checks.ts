@@ -22,10 +22,16 @@ import type { Problem } from './problem.ts';
 import { replaceNode, type LineFix } from './edits.ts';
 import type { SiteConfig } from '../../schemas/site.ts';
 import { missingDeclarations } from '../site/accessibility.ts';
+import { catalogGaps, catalogPublisher } from '../site/dcat-ap-it.ts';
 
 export interface CheckOptions {
   /** Today as `AAAA-MM-GG`, for status-versus-dates checks. */
   today: string;
+  /**
+   * The site's public address, when it has one: only then is the open-data catalogue for
+   * dati.gov.it written (it needs absolute links), and checked.
+   */
+  siteUrl?: string | undefined;
 }
 
 const COMPUTATION_LABELS = { sum: 'somma', mean: 'media', last: 'ultimo valore', change: 'variazione' } as const;
@@ -854,6 +860,56 @@ function checkSiteConfig(ctx: Ctx, entry: Entry<SiteConfig>): void {
   }
 }
 
+/**
+ * The open data's catalogue for dati.gov.it (DCAT-AP_IT), written when the site has an address,
+ * names its publisher's IPA code and a contact point only when the content gives them: a warning
+ * for each one it has to leave out, on the file where it goes (the publishing organization's, or
+ * data/site.yaml when there is one for the contact point).
+ */
+function checkOpenDataCatalog(ctx: Ctx): void {
+  if (!ctx.options.siteUrl) return;
+  const organizations = [...ids(ctx, 'organizations').values()] as Entry<Organization>[];
+  const publisher = catalogPublisher(
+    organizations.map((entry) => ({ id: entry.id, kind: entry.data.kind, parent: entry.data.parent, entry })),
+  )?.entry;
+  if (!publisher) return;
+  const site = ctx.byCollection.get('site')?.values().next().value as Entry<SiteConfig> | undefined;
+  const name = publisher.data.name.short;
+  for (const gap of catalogGaps(site?.data.openData, publisher.data)) {
+    if (gap === 'ipaCode') {
+      err(
+        ctx,
+        publisher,
+        ['ipaCode'],
+        `il catalogo dei dati aperti per dati.gov.it (DCAT-AP_IT) esce senza il codice IPA di ${name}, che li pubblica: i portali lo usano per riconoscere l'ente`,
+        `aggiungi «ipaCode: <codice>» con il codice dell'ente su indicepa.gov.it (es. ipaCode: c_f205); se l'ente non è nell'Indice PA, il catalogo resta senza`,
+        'dati-aperti',
+        'warning',
+      );
+    } else if (site) {
+      err(
+        ctx,
+        site,
+        ['openData'],
+        `il catalogo dei dati aperti per dati.gov.it (DCAT-AP_IT) esce senza punto di contatto: né «openData.contactPoint» qui né un'e-mail di ${name}`,
+        'aggiungi «openData: { contactPoint: { name: Ufficio comunicazione, email: dati@esempio.it } }»',
+        'dati-aperti',
+        'warning',
+      );
+    } else {
+      err(
+        ctx,
+        publisher,
+        ['contacts', 'email'],
+        `il catalogo dei dati aperti per dati.gov.it (DCAT-AP_IT) esce senza punto di contatto: ${name}, che li pubblica, non ha un'e-mail`,
+        `aggiungi «contacts: { email: info@esempio.it }», oppure in data/site.yaml «openData: { contactPoint: { name: Ufficio comunicazione, email: dati@esempio.it } }»`,
+        'dati-aperti',
+        'warning',
+      );
+    }
+  }
+}
+
 export function checkSource(loaded: LoadedSource, options: CheckOptions): Problem[] {
   const byCollection = new Map<string, Map<string, Entry>>();
   const problems: Problem[] = [];
@@ -901,5 +957,6 @@ export function checkSource(loaded: LoadedSource, options: CheckOptions): Proble
         break;
     }
   }
+  checkOpenDataCatalog(ctx);
   return problems;
 }

@@ -6,8 +6,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { t } from '../../i18n/t.ts';
 import { loadSiteContent, siteContent } from '../../lib/site/content.ts';
-import { catalogPublisher, dcatCatalog } from '../../lib/site/dcat-ap-it.ts';
+import { catalogContact, catalogPublisher, dcatCatalog } from '../../lib/site/dcat-ap-it.ts';
 import { openDataFiles } from '../../lib/site/open-data.ts';
+import { siteConfig } from '../../lib/site/site-config.ts';
 import { urls } from '../../lib/site/urls.ts';
 import { today } from '../../lib/validate/index.ts';
 
@@ -28,8 +29,8 @@ export const GET: APIRoute = () => {
       name: publisher?.name.full ?? t('site.name'),
       ipaCode: publisher?.ipaCode,
       homepage: publisher?.website ?? new URL(publisher ? urls.organization(publisher.id) : urls.home(), import.meta.env.SITE).href,
-      email: publisher?.contacts?.email,
     },
+    contact: catalogContact(siteConfig().openData, publisher),
     modified: today(),
     title: t('openData.title'),
     description: t('openData.lead'),
