@@ -101,6 +101,8 @@ const YAML_MESSAGES: Record<string, string> = {
   KEY_OVER_1024_CHARS: 'nome di campo troppo lungo',
   IMPOSSIBLE: 'struttura YAML non valida',
   UNEXPECTED_END: 'il file finisce a metà: forse manca una virgoletta o una parentesi di chiusura',
+  // What yaml 2.9 reports, instead of exhausting the stack, for thousands of nested brackets.
+  RESOURCE_EXHAUSTION: 'struttura annidata troppo in profondità',
 };
 
 /** Offset of the quote that opens a string still unclosed at `end`, e.g. the `"` of `summary: "Un progetto…`. */
@@ -192,23 +194,17 @@ export function parseYamlText(
     fullText = `${fullText.slice(0, start)}${invisible.cleaned}${fullText.slice(start + text.length)}`;
     text = invisible.cleaned;
   }
+  // A file the parser gives up on: that one problem, after the look-alike characters found above.
+  const unparsable = (message: string, fix: string): { problems: Problem[] } => ({
+    problems: [...invisible.problems, fileProblem(rel, 'yaml', message, fix)],
+  });
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   } catch {
     // The parser recurses once per level: thousands of nested brackets exhaust the stack.
-    return {
-      problems: [
-        ...invisible.problems,
-        fileProblem(
-          rel,
-          'yaml',
-          'errore di sintassi YAML: struttura annidata troppo in profondità',
-          'controlla parentesi e rientri del file',
-        ),
-      ],
-    };
+    return unparsable('errore di sintassi YAML: struttura annidata troppo in profondità', 'controlla parentesi e rientri del file');
   }
   const problems: Problem[] = [...invisible.problems];
   // Only the first syntax error: the ones after it are usually its consequences (a bad indent
@@ -236,17 +232,7 @@ export function parseYamlText(
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
-    return {
-      problems: [
-        ...invisible.problems,
-        fileProblem(
-          rel,
-          'yaml',
-          'errore di sintassi YAML: troppi alias o riferimenti circolari',
-          'rimuovi gli alias (&nome / *nome) dal file',
-        ),
-      ],
-    };
+    return unparsable('errore di sintassi YAML: troppi alias o riferimenti circolari', 'rimuovi gli alias (&nome / *nome) dal file');
   }
   return { parsed: { rel, text: fullText, doc, lineCounter, lineOffset, data }, problems };
 }
