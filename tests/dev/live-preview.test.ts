@@ -125,9 +125,13 @@ describe('npm run dev starts even when the content has errors', () => {
       expect(page.text).toContain('data/organizations/anci-prova.yaml');
       expect(brokenServer.output()).not.toContain('DataCollectionEntryParseError');
       fs.writeFileSync(org, original);
+      // The first real page of a server started on broken content makes Vite optimize the pages'
+      // dependencies for the first time (it answers with an error page meanwhile): on a busy
+      // machine that alone has taken over 15 s.
       const fixed = await fetchUntil(
         brokenServer.url,
         (status, html) => status === 200 && html.includes('Associazione dei Comuni di Prova'),
+        60_000,
       );
       expect(fixed.accepted, fixed.text.slice(0, 300)).toBe(true);
     } finally {
