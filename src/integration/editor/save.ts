@@ -123,7 +123,8 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** `Copertina Finale.JPG` → `copertina-finale.jpg`; refused when the type is not an image the site shows. */
 export function safeImageName(name: unknown): string {
   const raw = typeof name === 'string' ? path.basename(name.replace(/\\/g, '/')) : '';
-  const ext = path.extname(raw).slice(1).toLowerCase();
+  // Not path.extname: a bare `.jpg` has no stem, and is still a jpg.
+  const ext = /\.([^.]+)$/.exec(raw)?.[1]?.toLowerCase() ?? '';
   if (!(ext in IMAGE_TYPES))
     throw new EditorError(
       415,
