@@ -16,6 +16,7 @@ import { readEntryText } from '../../src/integration/editor/files.ts';
 import { resolveEntryPath } from '../../src/integration/editor/paths.ts';
 import { diffOf, safeImageName, saveImage, writeAtomic, writeDraft } from '../../src/integration/editor/save.ts';
 import { crossOrigin } from '../../src/integration/editor/http.ts';
+import { cachedValidation } from '../../src/integration/editor/api.ts';
 import { validateSource, type ValidationResult } from '../../src/lib/validate/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -287,5 +288,22 @@ describe('requests from another origin are refused', () => {
     [{ host: 'localhost:4321', 'sec-fetch-site': 'same-origin', origin: 'http://localhost:4321' }, false],
   ])('%o → refused: %s', (headers, refused) => {
     expect(crossOrigin(headers)).toBe(refused);
+  });
+});
+
+describe('the validation of the files on disk', () => {
+  test('is reused while nothing changes, and redone when any file under content/ or data/ changes', () => {
+    const cache = cachedValidation(root);
+    const first = cache.validation();
+    expect(cache.validation()).toBe(first);
+    const stray = path.join(root, 'data', 'appunti.txt');
+    fs.writeFileSync(stray, 'x');
+    try {
+      const second = cache.validation();
+      expect(second).not.toBe(first);
+      expect(second.problems).toContainEqual(expect.objectContaining({ file: 'data/appunti.txt', code: 'file-fuori-posto' }));
+    } finally {
+      fs.rmSync(stray);
+    }
   });
 });
