@@ -273,6 +273,9 @@ describe('images', () => {
       409,
     );
     expect(failure(() => saveImage(root, entry, 'foto.jpg', PNG.toString('base64'))).message).toMatch(/non è un'immagine jpg/);
+    expect(failure(() => saveImage(root, resolveEntryPath(root, 'data/funding.yaml'), 'logo.png', PNG.toString('base64'))).message).toMatch(
+      /è un elenco, non una voce con immagini/,
+    );
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>').toString('base64');
     expect(failure(() => saveImage(root, entry, 'logo.svg', svg)).message).toMatch(/contiene codice/);
   });
