@@ -324,8 +324,10 @@ function applySplices(text: string, splices: Splice[]): string {
   const ordered = splices
     .map((splice, index) => ({ splice, index }))
     .sort((a, b) => b.splice.start - a.splice.start || length(b.splice) - length(a.splice) || b.index - a.index);
+  // A file written on Windows keeps its line ends: the library writes `\n`.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let out = text;
-  for (const { splice } of ordered) out = `${out.slice(0, splice.start)}${splice.text}${out.slice(splice.end)}`;
+  for (const { splice } of ordered) out = `${out.slice(0, splice.start)}${splice.text.replace(/\r?\n/g, eol)}${out.slice(splice.end)}`;
   return out;
 }
 
