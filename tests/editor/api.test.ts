@@ -189,6 +189,26 @@ describe('bad input gets an Italian error', () => {
   test('a request too large is refused before it is read', async () => {
     const huge = { path: CARD, data: { title: 'x'.repeat(7 * 1024 * 1024) } };
     expectItalianError(await post('verifica', huge), 413, /richiesta troppo grande/);
+    // Streamed without a declared length: refused once the limit is passed, still with an answer.
+    const chunk = new TextEncoder().encode('x'.repeat(1024 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(`${api}verifica`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url.replace(/\/$/, '') },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expectItalianError(
+      { status: response.status, body: (await response.json()) as Record<string, unknown> },
+      413,
+      /richiesta troppo grande/,
+    );
   });
 });
 

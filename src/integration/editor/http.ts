@@ -71,8 +71,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // The rest is read and dropped, so the client still gets the answer.
+        chunks.length = 0;
         reject(new EditorError(413, `richiesta troppo grande (più di ${Math.round(limit / 1024 / 1024)} MB)`));
-        request.destroy();
         return;
       }
       chunks.push(chunk);
