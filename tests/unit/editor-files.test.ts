@@ -168,10 +168,11 @@ const CASES: Case[] = [
     file: 'data/site.yaml',
     type: 'site',
     edit: (data) => {
-      data['accessibility'] = { conformity: 'non-conforme' };
+      // Given in another order than the schema's: written in the schema's (conformity, then method).
+      data['accessibility'] = { method: 'autovalutazione', conformity: 'non-conforme' };
     },
     removed: ['accessibility: {}'],
-    added: ['accessibility: { conformity: non-conforme }'],
+    added: ['accessibility: { conformity: non-conforme, method: autovalutazione }'],
   },
 ];
 
