@@ -6,13 +6,15 @@
  * - In a build, Pagefind starts with it and indexes each page as it is rendered (through the
  *   middleware); once Astro hands over the list of built pages, the index is checked against it,
  *   completed and written.
+ * - In dev only, the web editor's API (src/integration/editor/) answers under `<base>/redazione/api/`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { sourceRoot } from '../lib/source.ts';
 import { buildSearchIndex, setBuildSearchIndex } from './page-sink.ts';
-import { CONTENT_ERRORS_ROUTE } from './routes.ts';
+import { CONTENT_ERRORS_ROUTE, EDITOR_API_PATH } from './routes.ts';
 
 /**
  * The built file (relative to `dir`, `/`-separated) of a page Astro reports: `a/b/` is
@@ -27,11 +29,13 @@ export function builtFile(dir: string, pathname: string): string | undefined {
 
 export default function annuario(): AstroIntegration {
   let outDir: string | undefined;
+  let base = '/';
   return {
     name: 'annuario',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        base = config.base;
       },
       'astro:build:start': async () => {
         // Loaded only now: Pagefind's module is not needed to start Astro (nor in dev).
@@ -44,6 +48,22 @@ export default function annuario(): AstroIntegration {
         if (command === 'dev') {
           injectRoute({ pattern: CONTENT_ERRORS_ROUTE, entrypoint: new URL('./ContentErrors.astro', import.meta.url), prerender: false });
         }
+      },
+      // Only `astro dev` runs this hook: the public build contains none of the editor.
+      'astro:server:setup': async ({ server, logger }) => {
+        const { editorApi } = await import('./editor/http.ts');
+        const { cachedValidation } = await import('./editor/api.ts');
+        const root = sourceRoot();
+        const validation = cachedValidation(root);
+        const handle = editorApi({ root, base, ...validation }, logger);
+        // Astro's own base middleware may run first and strip the base from the URL: both forms are the API.
+        const prefixes = [...new Set([`${base.replace(/\/+$/, '')}${EDITOR_API_PATH}/`, `${EDITOR_API_PATH}/`])];
+        server.middlewares.use((request, response, next) => {
+          const prefix = prefixes.find((candidate) => request.url?.startsWith(candidate));
+          if (prefix === undefined) return next();
+          request.url = `/${(request.url ?? '').slice(prefix.length)}`;
+          handle(request, response, next);
+        });
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const { SearchIndexError, SearchIndexer } = await import('./search-index.ts');

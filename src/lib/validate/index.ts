@@ -41,4 +41,5 @@ export function validateSource(
 }
 
 export type { Problem } from './problem.ts';
+export type { SourceOverlay } from './source-file.ts';
 export { formatProblems, formatProblemsJson } from './problem.ts';

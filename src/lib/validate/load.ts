@@ -17,7 +17,16 @@ import { replaceNode } from './edits.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
 import { applyCsvValues } from './stats-csv.ts';
 import type { StatsTable } from '../../schemas/stats.ts';
-import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceText, sourceOf, type ParsedSource } from './source-file.ts';
+import {
+  nodeAt,
+  parseMarkdownSource,
+  parseYamlSource,
+  positionOf,
+  readSourceText,
+  sourceOf,
+  type ParsedSource,
+  type SourceOverlay,
+} from './source-file.ts';
 import type { ValidationCache } from './file-cache.ts';
 
 export { specificIssue, issuesToProblems } from './schema-problems.ts';
@@ -342,8 +351,9 @@ export function validateFile(
   format: 'yaml' | 'markdown',
   schema: z.ZodType,
   context: FileContext = {},
+  overlay?: SourceOverlay,
 ): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
-  const text = readSourceText(abs, rel);
+  const text = readSourceText(abs, rel, overlay);
   if ('severity' in text) return { problems: [text] };
   const { parsed, problems } = format === 'markdown' ? parseMarkdownSource(text) : parseYamlSource(text);
   if (!parsed) return { problems };
@@ -389,11 +399,13 @@ function misplaced(rel: string, message: string, fix: string, renameTo?: string)
  * Whether the plan file an objective reference names has an objective with that id, read as text:
  * the plans may not be loaded yet when a reference to one is checked.
  */
-function objectiveInPlanFile(root: string, ref: string): boolean {
+function objectiveInPlanFile(root: string, ref: string, overlay?: SourceOverlay): boolean {
   const [organization, year, id] = ref.split('/');
-  const file = path.join(root, 'content', 'plans', organization ?? '', `${year ?? ''}.md`);
-  if (!fs.existsSync(file)) return false;
-  return new RegExp(`^[\\s-]*id:\\s*["']?${id ?? ''}["']?\\s*$`, 'm').test(fs.readFileSync(file, 'utf8'));
+  const rel = `content/plans/${organization ?? ''}/${year ?? ''}.md`;
+  const file = path.join(root, rel);
+  const text = overlay?.get(rel) ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  if (text === undefined) return false;
+  return new RegExp(`^[\\s-]*id:\\s*["']?${id ?? ''}["']?\\s*$`, 'm').test(text);
 }
 
 /**
@@ -452,7 +464,10 @@ function validateFileCached(
   context: FileContext,
   facts: string,
   cache: ValidationCache | undefined,
+  overlay: SourceOverlay | undefined,
 ): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
+  // A draft (the web editor's unsaved file) is checked as it is, and neither kept nor answered from the cache.
+  if (overlay?.has(rel)) return validateFile(abs, rel, format, schema, context, overlay);
   let key: string | undefined;
   if (cache) {
     try {
@@ -473,10 +488,25 @@ function validateFileCached(
 export interface LoadOptions {
   /** Results of clean files from earlier validations (see file-cache.ts). */
   cache?: ValidationCache;
+  /** Files read from here instead of the disk (see `SourceOverlay`). */
+  overlay?: SourceOverlay;
 }
 
-/** Loads and validates every file of a source folder. Never throws on content. */
+/** Files of `overlay` under `dir` that are not on disk yet (a new entry being drafted). */
+function draftedFiles(root: string, dir: string, overlay: SourceOverlay | undefined): string[] {
+  if (!overlay) return [];
+  const prefix = `${toRel(root, dir)}/`;
+  return [...overlay.keys()]
+    .filter((rel) => rel.startsWith(prefix) && !fs.existsSync(path.join(root, rel)))
+    .map((rel) => path.join(root, rel));
+}
+
+/**
+ * Loads and validates every file of a source folder. Never throws on content. With `overlay`,
+ * those files are read from it instead of the disk (see `SourceOverlay`).
+ */
 export function loadSource(root: string, options: LoadOptions = {}): LoadedSource {
+  const { overlay } = options;
   const entries: Entry[] = [];
   const problems: Problem[] = [];
   const assets = new Set<string>();
@@ -502,7 +532,7 @@ export function loadSource(root: string, options: LoadOptions = {}): LoadedSourc
   problems.push(...unknownTopEntries(root));
   for (const spec of COLLECTIONS) {
     const base = path.join(root, spec.dir);
-    for (const abs of walkFiles(root, base, problems)) {
+    for (const abs of [...walkFiles(root, base, problems), ...draftedFiles(root, base, overlay)].sort()) {
       const rel = toRel(root, abs);
       const inner = path.relative(base, abs).split(path.sep);
       const ext = path.extname(abs).toLowerCase();
@@ -543,7 +573,7 @@ export function loadSource(root: string, options: LoadOptions = {}): LoadedSourc
       const context: FileContext = {
         idFromName: `${stem}${ext}`,
         organization,
-        objectiveExists: (ref) => objectiveInPlanFile(root, ref),
+        objectiveExists: (ref) => objectiveInPlanFile(root, ref, overlay),
         ...(spec.name === 'plans' && /^\d{4}$/.test(stem) ? { derived: { year: Number(stem) } } : {}),
       };
       const facts = JSON.stringify([spec.name, context.idFromName, context.organization, context.derived]);
@@ -551,11 +581,12 @@ export function loadSource(root: string, options: LoadOptions = {}): LoadedSourc
         parsed,
         data,
         problems: fileProblems,
-      } = validateFileCached(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema, context, facts, options.cache);
+      } = validateFileCached(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema, context, facts, options.cache, overlay);
       problems.push(...fileProblems);
       const csvAbs = abs.replace(/\.yaml$/, '.csv');
-      if (spec.name === 'stats' && data !== undefined && fs.existsSync(csvAbs)) {
-        const csvText = readSourceText(csvAbs, toRel(root, csvAbs));
+      const csvRel = toRel(root, csvAbs);
+      if (spec.name === 'stats' && data !== undefined && (overlay?.has(csvRel) === true || fs.existsSync(csvAbs))) {
+        const csvText = readSourceText(csvAbs, csvRel, overlay);
         if ('severity' in csvText) problems.push(csvText);
         else problems.push(...applyCsvValues(data as StatsTable, csvText.text, csvText.rel));
       }
@@ -582,8 +613,8 @@ export function loadSource(root: string, options: LoadOptions = {}): LoadedSourc
   // identified by its `idKey`; an object, one entry named after its type.
   for (const type of CONTENT_TYPES.filter((t) => t.layout === 'list-file' || t.layout === 'single-file')) {
     const abs = path.join(root, type.dir);
-    if (!fs.existsSync(abs)) continue;
-    const { parsed, data, problems: fileProblems } = validateFile(abs, type.dir, 'yaml', type.schema);
+    if (!fs.existsSync(abs) && overlay?.has(type.dir) !== true) continue;
+    const { parsed, data, problems: fileProblems } = validateFile(abs, type.dir, 'yaml', type.schema, {}, overlay);
     problems.push(...fileProblems);
     if (!parsed || data === undefined || data === null) continue;
     const items: { item: { id: string } & { file: string }; at: PropertyKey[] }[] = Array.isArray(data)

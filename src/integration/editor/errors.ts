@@ -1,0 +1,13 @@
+/** An answer of the editor's API that is not a success: an HTTP status and the Italian message. */
+export class EditorError extends Error {
+  override name = 'EditorError';
+  readonly status: number;
+  /** Extra fields of the answer (e.g. `{ saved: false, problems }`). */
+  readonly body: Record<string, unknown>;
+
+  constructor(status: number, message: string, body: Record<string, unknown> = {}) {
+    super(message);
+    this.status = status;
+    this.body = body;
+  }
+}
