@@ -240,3 +240,53 @@ export async function printShopProblems(bytes: Uint8Array): Promise<string[]> {
   }
   return problems;
 }
+
+/** The text alternatives of the print page's charts (figure[data-print-chart]), as the page's readers get them. */
+export function chartAltsFromHtml(html: string): string[] {
+  const $ = cheerio.load(html);
+  return $('figure[data-print-chart] .print-chart__text')
+    .toArray()
+    .map((el) =>
+      normalize(
+        $(el)
+          .text()
+          .replace(/\u00ad/g, ''),
+      ),
+    );
+}
+
+/**
+ * Charts printed as vectors with their text alternative: each chart of the print page is a
+ * `Figure` of the structure tree whose `/Alt` is the chart's text alternative, and the file
+ * paints no more raster images than the page has `<img>` elements (a chart turned into a
+ * picture would add one). Read with pdfjs-dist: operator lists and structure trees.
+ */
+export async function chartProblems(bytes: Uint8Array, html: string): Promise<string[]> {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: bytes.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat]);
+    const alts = new Set<string>();
+    let rasters = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      rasters += (await page.getOperatorList()).fnArray.filter((fn) => imageOps.has(fn)).length;
+      type Node = { role?: string; alt?: string; children?: Node[] };
+      const walk = (node: Node): void => {
+        if (node.role === 'Figure' && node.alt) alts.add(normalize(node.alt));
+        node.children?.forEach(walk);
+      };
+      const tree = (await page.getStructTree()) as Node | null;
+      if (tree) walk(tree);
+    }
+    const images = cheerio.load(html)('img').length;
+    const problems = chartAltsFromHtml(html)
+      .filter((alt) => !alts.has(alt))
+      .map((alt) => `grafico senza Figure con il suo testo alternativo: «${alt.slice(0, 60)}…»`);
+    if (rasters > images) problems.push(`${rasters} immagini raster dipinte, la pagina ne ha ${images}: un grafico è un'immagine`);
+    return problems;
+  } finally {
+    await task.destroy();
+  }
+}

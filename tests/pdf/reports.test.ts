@@ -17,6 +17,8 @@ import {
   A4,
   A4_BLEED,
   accessibilityProblems,
+  chartAltsFromHtml,
+  chartProblems,
   contentPages,
   fontProblems,
   infoProblems,
@@ -133,6 +135,13 @@ describe.each(jobs.map((job) => [job.reportId, job] as const))('%s', (id, job) =
       splitTables: report.splitTables,
     }).toEqual({ untaggedOperations: 0, figuresWithoutAlt: 0, linksWithoutDescription: 0, headerCellsWithoutScope: 0, splitTables: 0 });
     expect(report.problems).toEqual([]);
+  });
+
+  test.each(PDF_VARIANTS)('%s: charts are vector figures with their text alternative, no chart is a raster', async (variant) => {
+    const html = fs.readFileSync(siteFile(inject('siteDir'), job.printPath), 'utf8');
+    const file = results.get(key(id, variant))?.file ?? '';
+    expect(await chartProblems(new Uint8Array(fs.readFileSync(file)), html)).toEqual([]);
+    if (id.includes('bilancio')) expect(chartAltsFromHtml(html).length).toBeGreaterThan(10);
   });
 
   test('tipografia: trim and bleed boxes, 5 mm crop marks outside the bleed on the trim lines, sRGB output intent', async () => {

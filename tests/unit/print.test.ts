@@ -9,7 +9,6 @@ import {
   recordedObjectives,
   legacyMediaQueries,
   pageNumberProperties,
-  pixelRatioFor,
   printCardView,
   printedBudget,
   printedDates,
@@ -253,21 +252,6 @@ describe('coverLines', () => {
     ],
   ])('%s', (_name, report, organization, expected) => {
     expect(coverLines(report, organization)).toEqual(expected);
-  });
-});
-
-describe('pixelRatioFor', () => {
-  test.each([
-    [300, 4],
-    [288, 3],
-    [150, 2],
-    [96, 1],
-  ])('%i dpi → ratio %i', (dpi, ratio) => {
-    expect(pixelRatioFor(dpi)).toBe(ratio);
-  });
-
-  test('the default reaches 300 dpi', () => {
-    expect(pixelRatioFor() * 96).toBeGreaterThanOrEqual(300);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The print version of a report (paginated by Paged.js into the PDF): card headers as the
  * printed catalogue shows them, anchors for cards, the table of contents with the catalogue's
- * cards under their parts, cover lines, and the raster size of charts. Pure: the same outline
+ * cards under their parts, and cover lines. Pure: the same outline
  * as the web page (reports.ts) drives it, so web and print agree on chapters.
  */
 import { t } from '../../i18n/t.ts';
@@ -214,17 +214,6 @@ export function backCoverLines(organization: {
     website: organization.website ? printedUrl(organization.website) : '',
     websiteHref: organization.website ?? '',
   };
-}
-
-/** CSS pixels per inch: the unit Chromium lays out (and prints) in. */
-export const CSS_PX_PER_INCH = 96;
-
-/** Resolution a chart's raster must reach at its printed size. */
-export const CHART_MIN_DPI = 300;
-
-/** Device pixel ratio that gives at least `dpi` dots per inch at a CSS size: 300 dpi → 4 (3 would give 288). */
-export function pixelRatioFor(dpi: number = CHART_MIN_DPI): number {
-  return Math.ceil(dpi / CSS_PX_PER_INCH);
 }
 
 /** Id of a chart's text alternative on the print page: `anci-toscana/social/2` → `grafico-anci-toscana-social-2-testo`. */
