@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { pdfJobs, renderReportPdfs, siteFile, type PdfJob } from '../../scripts/lib/pdf/publish.ts';
+import { SLUG_MM } from '../../scripts/lib/pdf/incremental.ts';
 import { checkPdfUa } from '../../scripts/lib/pdf/pdfua.ts';
 import { PDF_VARIANTS, type PdfVariant, type RenderPdfResult } from '../../scripts/lib/pdf/render.ts';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
@@ -17,6 +18,7 @@ import {
   A4,
   A4_BLEED,
   accessibilityProblems,
+  bleedProblems,
   chartAltsFromHtml,
   chartProblems,
   contentPages,
@@ -146,6 +148,15 @@ describe.each(jobs.map((job) => [job.reportId, job] as const))('%s', (id, job) =
 
   test('tipografia: trim and bleed boxes, 5 mm crop marks outside the bleed on the trim lines, sRGB output intent', async () => {
     expect(await printShopProblems(new Uint8Array(fs.readFileSync(results.get(key(id, 'tipografia'))?.file ?? '')))).toEqual([]);
+  });
+
+  test('tipografia: the colour fields of the cover and the back cover run into the bleed', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(results.get(key(id, 'tipografia'))?.file ?? ''));
+    const fields = [
+      { page: 1, edges: ['top', 'left', 'right'], depth: 60 },
+      { page: -1, edges: ['bottom', 'left', 'right'], depth: 60 },
+    ] as const;
+    expect(await bleedProblems(bytes, fields, SLUG_MM)).toEqual([]);
   });
 
   test.each(PDF_VARIANTS)('%s: the result matches the file', (variant) => {
