@@ -3,11 +3,10 @@
  * and does not wait for web fonts: `window.annuarioPrint.prepare()` waits for the fonts, draws
  * each chart with Chart.js as SVG at its printed size in place of the canvas (vector, its labels
  * real text; one image named by the chart's text alternative), and marks external links with a
- * short printed address, rewrites inline media queries Paged.js cannot parse, and registers a
- * Paged.js handler that repeats table headers on continued pages (print-paged.ts). It never starts by itself: the PDF step calls it, then runs Paged.js.
+ * short printed address and rewrites inline media queries Paged.js cannot parse (the PDF step's own module,
+ * print-pagination.ts, adds the Paged.js handlers, such as the one repeating table headers). It never starts by itself: the PDF step calls it, then runs Paged.js.
  */
 import { legacyMediaQueries, printedUrl } from '../lib/site/print.ts';
-import { registerPagedHandlers } from './print-paged.ts';
 
 /** Which PDF is being made: the digital one, or the print shop's (3 mm bleed and crop marks). */
 export interface PrepareOptions {
@@ -116,7 +115,6 @@ window.annuarioPrint = {
       await chartsToSvg();
       markExternalLinks();
       pagedReadableStyles();
-      registerPagedHandlers();
     })();
     return prepared;
   },
