@@ -221,3 +221,15 @@ describe('one-value series in print', () => {
     expect(charts.length).toBeGreaterThan(10);
   });
 });
+
+describe('edition on the cover', () => {
+  test.each([
+    // The catalogue has no edition of its own: its source document's, from the register.
+    ['anci-lombardia/catalogo-attivita', 'Edizione 2024'],
+    ['anci-toscana/bilancio-sociale-2019-2024', 'Edizione giugno 2024'],
+    // A one-year plan: its period already says 2021.
+    ['anci-toscana/piano-attivita-2021', ''],
+  ])('%s: «%s»', (id, expected) => {
+    expect(text(page(urls.printReport(id)), '.print-cover__edition')).toBe(expected);
+  });
+});

@@ -7,6 +7,7 @@ import {
   coverLines,
   profileFitsReport,
   recordedObjectives,
+  reportEdition,
   legacyMediaQueries,
   pageNumberProperties,
   printCardView,
@@ -247,11 +248,32 @@ describe('coverLines', () => {
         title: 'Piano attività 2021',
         subtitle: '',
         period: '2021',
-        edition: 'marzo 2021',
+        edition: 'Edizione marzo 2021',
       },
+    ],
+    [
+      'an edition the same as the period is not said twice',
+      { kind: 'piano', title: 'Piano attività 2021', period: { from: '2021', to: '2021' }, edition: '2021' },
+      { name: { full: 'ANCI' } },
+      { organization: 'ANCI', region: '', kind: '', title: 'Piano attività 2021', subtitle: '', period: '2021', edition: '' },
     ],
   ])('%s', (_name, report, organization, expected) => {
     expect(coverLines(report, organization)).toEqual(expected);
+  });
+});
+
+describe("reportEdition: the report's own edition, else its source document's", () => {
+  const register = [
+    { file: '003_catalogo.txt', edition: '2024' },
+    { file: '002_bilancio.txt', edition: '2024-06' },
+  ];
+  test.each([
+    ['the source document gives it', { source: { document: '003_catalogo.txt' } }, '2024'],
+    ['the report says it', { edition: '2024-09', source: { document: '003_catalogo.txt' } }, '2024-09'],
+    ['no edition, no source', {}, undefined],
+    ['a source not in the register', { source: { document: '999.txt' } }, undefined],
+  ])('%s', (_name, report, expected) => {
+    expect(reportEdition(report, register)).toBe(expected);
   });
 });
 

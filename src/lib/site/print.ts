@@ -156,7 +156,8 @@ const digitsOf = (text: string): string => text.replace(/\D+/g, '');
  * The cover's lines, each said once: the organization's full name, its region only when the name
  * does not already say it («ANCI Toscana / Toscana»), the kind only when the title does not start
  * with it («CATALOGO / Catalogo delle attività»), title, subtitle, the covered period only when
- * the subtitle does not already give the same dates, and the edition ('' when absent).
+ * the subtitle does not already give the same dates, and the edition («Edizione giugno 2024»;
+ * '' when absent or the same as the period: «2021», not again «Edizione 2021»).
  */
 export function coverLines(
   report: {
@@ -174,6 +175,7 @@ export function coverLines(
   const period = report.period ? formatCoveredPeriod(report.period.from, report.period.to) : '';
   const sameWords = (a: string, b: string) => a.toLocaleLowerCase('it').includes(b.toLocaleLowerCase('it'));
   const firstWord = kind.split(/\s+/)[0] ?? kind;
+  const edition = report.edition ? formatPartialDate(report.edition) : '';
   return {
     organization: organization.name.full,
     region: region && !sameWords(organization.name.full, region) ? region : '',
@@ -181,8 +183,21 @@ export function coverLines(
     title: report.title,
     subtitle,
     period: period && !(subtitle && digitsOf(subtitle) === digitsOf(period)) ? period : '',
-    edition: report.edition ? formatPartialDate(report.edition) : '',
+    edition: edition && edition !== period ? t('print.edition', { date: edition }) : '',
   };
+}
+
+/**
+ * The edition a report's cover prints: the report's own `edition`, else the edition of its
+ * source document in the register (data/documents.yaml, where the catalogue's year is
+ * established and noted); undefined when neither gives one. Both are validated where they are
+ * written (the report's and the register's schemas; `source.document` must be in the register).
+ */
+export function reportEdition(
+  report: { edition?: string | undefined; source?: { document: string } | undefined },
+  register: readonly { file: string; edition: string }[],
+): string | undefined {
+  return report.edition ?? register.find((document) => document.file === report.source?.document)?.edition;
 }
 
 /** What the back cover prints: who publishes, where, how to reach them. */
