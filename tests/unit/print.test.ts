@@ -1,8 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { contrastRatio } from '../../src/lib/site/brand.ts';
 import {
   cardAnchor,
   chartTextId,
+  AREA_COLOURS,
   areaTone,
+  areaToneCss,
   backCoverLines,
   coverLines,
   profileFitsReport,
@@ -95,6 +98,21 @@ describe('areaTone: one colour per area, from its id', () => {
     ['digitalizzazione', 1],
   ])('%s → %i', (id, tone) => {
     expect(areaTone(id)).toBe(tone);
+  });
+});
+
+describe("area colours: one list, made into the layout's rules", () => {
+  test('one rule per colour, in order', () => {
+    expect(areaToneCss(['#111111', '#222222'])).toBe('.print-area--0{--area:#111111}.print-area--1{--area:#222222}');
+  });
+
+  test.each(AREA_COLOURS.map((colour) => [colour]))('%s stands out from white (3:1 or more)', (colour) => {
+    expect(contrastRatio(colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+
+  test('every tone an area can get has a colour', () => {
+    expect(new Set(['welfare', 'piccoli-comuni', 'digitalizzazione', 'ambiente', 'europa'].map(areaTone)).size).toBeGreaterThan(1);
+    expect(Math.max(...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map(areaTone))).toBeLessThan(AREA_COLOURS.length);
   });
 });
 

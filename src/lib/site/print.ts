@@ -51,8 +51,20 @@ export interface PrintCardView {
   publications: { title: string; note: string; url: string }[];
 }
 
-/** How many area colours the print stylesheet defines (`.print-area--0` … `--7`). */
-export const AREA_TONES = 8;
+/**
+ * The colours of the thematic areas on catalogue cards, told apart at a glance and each at
+ * least 3:1 against white (a bar, not text). The print layout makes `.print-area--<n>` of each
+ * (areaToneCss), so this list is the only place they are set.
+ */
+export const AREA_COLOURS = ['#1b5e9e', '#2e7d32', '#b35c00', '#7b3fa0', '#00838f', '#a8324a', '#5d6b00', '#455a64'] as const;
+
+/** How many area colours there are (`.print-area--0` … `--7`). */
+export const AREA_TONES = AREA_COLOURS.length;
+
+/** The rules that give each `.print-area--<n>` its colour as `--area`, for the print layout's own style. Pure. */
+export function areaToneCss(colours: readonly string[] = AREA_COLOURS): string {
+  return colours.map((colour, tone) => `.print-area--${tone}{--area:${colour}}`).join('');
+}
 
 /** An area's colour, from its id alone, so an area has one colour across the catalogue: `welfare` → 0…7. Pure. */
 export function areaTone(id: string): number {
