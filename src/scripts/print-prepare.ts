@@ -33,8 +33,6 @@ async function loadFonts(): Promise<void> {
   await document.fonts.ready;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 /**
  * The chart as an inline SVG element of the page: the markup statsChartSvg records, parsed as
  * XML and adopted by the page, so its labels are set in the page's Titillium Web (an SVG in an
@@ -43,9 +41,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
  * the tagged PDF gives as one Figure with /Alt (docs/pdf-accessibilita.md).
  */
 function adoptSvg(markup: string, width: number, height: number, alt: string): SVGSVGElement | undefined {
-  const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
-  if (parsed.namespaceURI !== SVG_NS || parsed.localName !== 'svg') return undefined;
-  const svg = document.importNode(parsed, true) as unknown as SVGSVGElement;
+  const svg = document.importNode(new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement, true);
+  if (!(svg instanceof SVGSVGElement)) return undefined;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.removeAttribute('width');
   svg.removeAttribute('height');
