@@ -1,16 +1,11 @@
 /**
  * What Paged.js 0.4 does not do by itself, added as a Paged.js handler: when it splits a table
  * across pages, the continuation gets no header row (`thead { display: table-header-group }`
- * only works in the browser's own printing). The handler copies the table's header into the
- * rebuilt table as the first node of the new page is placed, before Paged.js measures
+ * only works in the browser's own printing). `repeatHeader`, run by a Paged.js handler of the PDF
+ * step (setup in print-pagination.ts) on every node it places, copies the table's header into
+ * the rebuilt table as the first node of the new page is placed, before Paged.js measures
  * overflow, so the repeated header counts in the page's height.
  */
-
-/** The part of Paged.js's global (`window.Paged`) this module uses. */
-export interface PagedGlobal {
-  Handler: new (chunker: unknown, polisher: unknown, caller: unknown) => object;
-  registerHandlers: (...handlers: unknown[]) => void;
-}
 
 /** Copies the source table's `thead` into a table Paged.js rebuilt on a new page (marked `data-split-from`). */
 export function repeatHeader(clone: Node, source: Node): void {
@@ -28,31 +23,4 @@ export function repeatHeader(clone: Node, source: Node): void {
   }
   copy.dataset['repeatedHeader'] = '';
   table.insertBefore(copy, table.firstChild);
-}
-
-/** Registers the handler with Paged.js once its polyfill has defined `window.Paged` (now, or when it arrives). */
-export function registerPagedHandlers(): void {
-  const register = (paged: PagedGlobal): void => {
-    class RepeatTableHeaders extends paged.Handler {
-      renderNode(clone: Node, node: Node): void {
-        repeatHeader(clone, node);
-      }
-    }
-    paged.registerHandlers(RepeatTableHeaders);
-  };
-  const current = (window as { Paged?: PagedGlobal }).Paged;
-  if (current) {
-    register(current);
-    return;
-  }
-  let paged: PagedGlobal | undefined;
-  Object.defineProperty(window, 'Paged', {
-    configurable: true,
-    enumerable: true,
-    get: () => paged,
-    set: (value: PagedGlobal) => {
-      paged = value;
-      register(value);
-    },
-  });
 }

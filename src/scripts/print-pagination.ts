@@ -8,6 +8,7 @@
  * Paged.js's internals it patches are listed, with why, in print-pagination-shape.ts, and
  * checked before each patch: a Paged.js that changed shape fails the PDF with what changed.
  */
+import { repeatHeader } from './print-paged.ts';
 import { pagedShapeProblems } from './print-pagination-shape.ts';
 
 /** An element the preflight found outside its page's content area. */
@@ -601,7 +602,13 @@ function setup(options: { bleed: boolean }): void {
       }
     }
   }
-  Paged.registerHandlers(AnnuarioPages);
+  // A table split across pages gets its header row again on each continued page (print-paged.ts).
+  class RepeatTableHeaders extends Paged.Handler {
+    renderNode(clone: Node, node: Node): void {
+      repeatHeader(clone, node);
+    }
+  }
+  Paged.registerHandlers(AnnuarioPages, RepeatTableHeaders);
 }
 
 /** Paginates; resolves to the number of pages. */

@@ -1,13 +1,12 @@
 /**
  * Readies the print version for Paged.js, which clones the DOM (a live canvas comes out blank)
  * and does not wait for web fonts: `window.annuarioPrint.prepare()` waits for the fonts, draws
- * each chart with Chart.js at a pixel ratio that gives 300 dpi at its printed size, replaces the
- * canvas with a PNG image (alt = the chart's text alternative), and marks external links with a
- * short printed address, rewrites inline media queries Paged.js cannot parse, and registers a
- * Paged.js handler that repeats table headers on continued pages (print-paged.ts). It never starts by itself: the PDF step calls it, then runs Paged.js.
+ * each chart with Chart.js as SVG at its printed size in place of the canvas (vector, its labels
+ * real text; one image named by the chart's text alternative), and marks external links with a
+ * short printed address and rewrites inline media queries Paged.js cannot parse (the PDF step's own module,
+ * print-pagination.ts, adds the Paged.js handlers, such as the one repeating table headers). It never starts by itself: the PDF step calls it, then runs Paged.js.
  */
-import { legacyMediaQueries, pixelRatioFor, printedUrl } from '../lib/site/print.ts';
-import { registerPagedHandlers } from './print-paged.ts';
+import { legacyMediaQueries, printedUrl } from '../lib/site/print.ts';
 
 /** Which PDF is being made: the digital one, or the print shop's (3 mm bleed and crop marks). */
 export interface PrepareOptions {
@@ -16,7 +15,7 @@ export interface PrepareOptions {
 
 /** What the print page offers the PDF step. */
 export interface AnnuarioPrint {
-  /** Resolves when fonts are loaded and every chart is an image; safe to call more than once (the first call's options win). */
+  /** Resolves when fonts are loaded and every chart is an SVG; safe to call more than once (the first call's options win). */
   prepare: (options?: PrepareOptions) => Promise<void>;
 }
 
@@ -34,35 +33,43 @@ async function loadFonts(): Promise<void> {
   await document.fonts.ready;
 }
 
-async function chartsToImages(): Promise<void> {
+/**
+ * The chart as an inline SVG element of the page: the markup statsChartSvg records, parsed as
+ * XML and adopted by the page, so its labels are set in the page's Titillium Web (an SVG in an
+ * <img> could not reach the page's web fonts) and Chromium prints it as vector paths and text.
+ * One image to assistive technology (role="img", its name the chart's text alternative), which
+ * the tagged PDF gives as one Figure with /Alt (docs/pdf-accessibilita.md).
+ */
+function adoptSvg(markup: string, width: number, height: number, alt: string): SVGSVGElement | undefined {
+  const svg = document.importNode(new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement, true);
+  if (!(svg instanceof SVGSVGElement)) return undefined;
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.setAttribute('class', 'print-chart__svg');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', alt);
+  return svg;
+}
+
+/** Replaces each chart's canvas with the same chart drawn as SVG at its printed size (Paged.js clones the DOM: a canvas would come out blank). */
+async function chartsToSvg(): Promise<void> {
   const figures = [...document.querySelectorAll<HTMLElement>('figure[data-print-chart]')];
   if (figures.length === 0) return;
-  const { renderStatsChart } = await import('./stats-chart-render.ts');
-  const ratio = pixelRatioFor();
+  const { statsChartSvg } = await import('./stats-chart-render.ts');
   for (const figure of figures) {
     const box = figure.querySelector<HTMLElement>('.print-chart__canvas');
     const canvas = box?.querySelector('canvas');
     if (!box || !canvas) continue;
-    const chart = renderStatsChart(figure, { devicePixelRatio: ratio });
-    if (!chart) continue;
-    chart.resize();
-    chart.update('none');
-    const image = document.createElement('img');
-    image.className = 'print-chart__image';
-    image.alt = figure.querySelector('.print-chart__text')?.textContent.trim() ?? '';
-    image.width = Math.round(box.clientWidth);
-    image.height = Math.round(box.clientHeight);
-    const loaded = new Promise<void>((resolve, reject) => {
-      image.addEventListener('load', () => resolve(), { once: true });
-      image.addEventListener('error', () => reject(new Error(`grafico non convertito in immagine: ${image.alt.slice(0, 60)}`)), {
-        once: true,
-      });
-    });
-    image.src = chart.toBase64Image('image/png', 1);
-    chart.destroy();
-    canvas.replaceWith(image);
-    await loaded;
-    figure.dataset['printChart'] = 'image';
+    const width = Math.round(box.clientWidth);
+    const height = Math.round(box.clientHeight);
+    // Without the soft hyphens printHtml put into the text for the page (the name is read, not set).
+    const alt = (figure.querySelector('.print-chart__text')?.textContent ?? '').replace(/\u00ad/g, '').trim();
+    const markup = await statsChartSvg(figure, width, height);
+    const svg = markup === undefined ? undefined : adoptSvg(markup, width, height, alt);
+    if (!svg) throw new Error(`grafico non convertito in SVG: ${alt.slice(0, 60)}`);
+    canvas.replaceWith(svg);
+    figure.dataset['printChart'] = 'svg';
   }
 }
 
@@ -102,10 +109,9 @@ window.annuarioPrint = {
     prepared ??= (async () => {
       addVariantStyles(options.variant);
       await loadFonts();
-      await chartsToImages();
+      await chartsToSvg();
       markExternalLinks();
       pagedReadableStyles();
-      registerPagedHandlers();
     })();
     return prepared;
   },

@@ -115,8 +115,16 @@ export async function statsChartSvg(figure: HTMLElement, width: number, height: 
   if (json === undefined) return undefined;
   const { CspSafeSvgContext } = await import('./svg-context.ts');
   // Its elements are built in a document of their own: svgcanvas sets style attributes, which
-  // the page's Content Security Policy (no inline styles) would block.
-  const context = new CspSafeSvgContext({ width, height, document: document.implementation.createHTMLDocument('') });
+  // the page's Content Security Policy (no inline styles) would block. Text is measured on a
+  // canvas of the page: one of that document has no fonts and measures every label 0 wide, so
+  // Chart.js left no room for the axis labels and they fell outside the drawing.
+  const measure = document.createElement('canvas').getContext('2d') ?? undefined;
+  const context = new CspSafeSvgContext({
+    width,
+    height,
+    document: document.implementation.createHTMLDocument(''),
+    ...(measure ? { ctx: measure } : {}),
+  });
   const config = chartConfiguration(figure, json, { devicePixelRatio: 1 });
   const item = { getContext: () => context, width, height };
   const chart = new Chart(item as unknown as HTMLCanvasElement, {

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserLabel, browsersOnThisMachine, launchBrowser } from '../../scripts/lib/browser.ts';
@@ -212,6 +213,61 @@ describe('PDF/UA-1 checker', () => {
       expect(report.linksWithoutDescription).toBe(4);
       expect(report.problems).toHaveLength(4);
       expect(report.problems[0]).toBe('manca il pacchetto XMP dei metadati (/Metadata nel catalogo)');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a table longer than a page (80 rows)', () => {
+  /** The structure elements of the file's latest revision, counted by type. */
+  const structCounts = async (bytes: Uint8Array): Promise<Map<string, number>> => {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const counts = new Map<string, number>();
+    for (const [, object] of doc.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFDict) || object.get(PDFName.of('Type'))?.toString() !== '/StructElem') continue;
+      const type = object.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText() ?? '';
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return counts;
+  };
+
+  test.each(PDF_VARIANTS)(
+    '%s: split over pages by Paged.js, it is one Table in the structure tree; the checker passes',
+    async (variant) => {
+      const result = await render('tabella-lunga', variant);
+      expect(result.pages).toBeGreaterThanOrEqual(3);
+      const bytes = new Uint8Array(fs.readFileSync(result.file));
+      const counts = await structCounts(bytes);
+      const parts = result.pages;
+      expect(counts.get('Table')).toBe(1);
+      // The continued parts are the table's TBody elements, each opening with the repeated header row.
+      expect(counts.get('TBody')).toBe(parts - 1);
+      expect(counts.get('TR')).toBe(80 + parts);
+      const report = await checkPdfUa(bytes);
+      expect(report.splitTables).toBe(0);
+      expect(report.problems).toEqual([]);
+      const read = await readPdf(result.file);
+      expect(read.pages.slice(1).every((page) => page.text.startsWith('Comune Provincia Abitanti Progetti'))).toBe(true);
+      expect(read.pages.at(-1)?.text).toContain('Il testo dopo la tabella.');
+    },
+  );
+
+  test("the checker finds the split in Chromium's own tagged print of the paginated page", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      await page.addInitScript(initPrintPage(PAGED_POLYFILL_PATH));
+      await page.goto(`${server.url}/stampa/prova/tabella-lunga/`);
+      await page.evaluate(PREPARE);
+      await page.evaluate(PAGED_READY);
+      await page.evaluate(setupPagination({ bleed: false }));
+      await page.evaluate(PAGINATE);
+      await page.evaluate(FINISH_PAGINATION);
+      const report = await checkPdfUa(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true }));
+      // Three parts, two page breaks: two continuations counted.
+      expect(report.splitTables).toBe(2);
     } finally {
       await context.close();
     }

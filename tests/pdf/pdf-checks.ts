@@ -240,3 +240,107 @@ export async function printShopProblems(bytes: Uint8Array): Promise<string[]> {
   }
   return problems;
 }
+
+/** The text alternatives of the print page's charts (figure[data-print-chart]), as the page's readers get them. */
+export function chartAltsFromHtml(html: string): string[] {
+  const $ = cheerio.load(html);
+  return $('figure[data-print-chart] .print-chart__text')
+    .toArray()
+    .map((el) =>
+      normalize(
+        $(el)
+          .text()
+          .replace(/\u00ad/g, ''),
+      ),
+    );
+}
+
+/**
+ * Charts printed as vectors with their text alternative: each chart of the print page is a
+ * `Figure` of the structure tree whose `/Alt` is the chart's text alternative, and the file
+ * paints no more raster images than the page has `<img>` elements (a chart turned into a
+ * picture would add one). Read with pdfjs-dist: operator lists and structure trees.
+ */
+export async function chartProblems(bytes: Uint8Array, html: string): Promise<string[]> {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: bytes.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const imageOps = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat]);
+    const alts = new Set<string>();
+    let rasters = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      rasters += (await page.getOperatorList()).fnArray.filter((fn) => imageOps.has(fn)).length;
+      type Node = { role?: string; alt?: string; children?: Node[] };
+      const walk = (node: Node): void => {
+        if (node.role === 'Figure' && node.alt) alts.add(normalize(node.alt));
+        node.children?.forEach(walk);
+      };
+      const tree = (await page.getStructTree()) as Node | null;
+      if (tree) walk(tree);
+    }
+    const images = cheerio.load(html)('img').length;
+    const problems = chartAltsFromHtml(html)
+      .filter((alt) => !alts.has(alt))
+      .map((alt) => `grafico senza Figure con il suo testo alternativo: «${alt.slice(0, 60)}…»`);
+    if (rasters > images) problems.push(`${rasters} immagini raster dipinte, la pagina ne ha ${images}: un grafico è un'immagine`);
+    return problems;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Where a colour field must reach the bleed's edge: which edges of which page (1-based; negative counts from the end). */
+export interface BleedField {
+  page: number;
+  edges: readonly ('top' | 'right' | 'bottom' | 'left')[];
+  /** How far into the page from the edge the field spans along the side edges, in points (for sampling them). */
+  depth: number;
+}
+
+/**
+ * Colour fields that stop short of the bleed's edge in the print-shop PDF: each page is drawn
+ * with pdfjs-dist (its Node canvas) and read 1 pt inside the BleedBox (`slugMm` inside the
+ * MediaBox) along each named edge, where a field that runs into the bleed leaves no white.
+ */
+export async function bleedProblems(bytes: Uint8Array, fields: readonly BleedField[], slugMm: number): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({ data: bytes.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  const scale = 1;
+  const inset = (slugMm * 72) / 25.4 + 1;
+  const problems: string[] = [];
+  try {
+    for (const field of fields) {
+      const number = field.page > 0 ? field.page : doc.numPages + 1 + field.page;
+      const page = await doc.getPage(number);
+      const viewport = page.getViewport({ scale });
+      // pdfjs-dist's Node canvas factory (@napi-rs/canvas); its type is not exported.
+      const factory = Reflect.get(doc, 'canvasFactory') as {
+        create: (w: number, h: number) => { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D };
+      };
+      const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+      await page.render({ canvas, canvasContext: context, viewport }).promise;
+      const { width, height } = viewport;
+      const white = (x: number, y: number): boolean => {
+        const [r = 0, g = 0, b = 0] = context.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+        return r > 240 && g > 240 && b > 240;
+      };
+      const along = [0.1, 0.5, 0.9];
+      const points: Record<BleedField['edges'][number], [number, number][]> = {
+        top: along.map((f) => [width * f, inset]),
+        bottom: along.map((f) => [width * f, height - inset]),
+        left: [field.edges.includes('top') ? inset + field.depth / 2 : height - inset - field.depth / 2].map((y) => [inset, y]),
+        right: [field.edges.includes('top') ? inset + field.depth / 2 : height - inset - field.depth / 2].map((y) => [width - inset, y]),
+      };
+      for (const edge of field.edges) {
+        if (points[edge].some(([x, y]) => white(x, y)))
+          problems.push(`pagina ${number}: il colore non arriva al bordo dell'abbondanza (${edge})`);
+      }
+    }
+    return problems;
+  } finally {
+    await task.destroy();
+  }
+}

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { pdfJobs, renderReportPdfs, siteFile, type PdfJob } from '../../scripts/lib/pdf/publish.ts';
+import { SLUG_MM } from '../../scripts/lib/pdf/incremental.ts';
 import { checkPdfUa } from '../../scripts/lib/pdf/pdfua.ts';
 import { PDF_VARIANTS, type PdfVariant, type RenderPdfResult } from '../../scripts/lib/pdf/render.ts';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
@@ -17,6 +18,9 @@ import {
   A4,
   A4_BLEED,
   accessibilityProblems,
+  bleedProblems,
+  chartAltsFromHtml,
+  chartProblems,
   contentPages,
   fontProblems,
   infoProblems,
@@ -135,8 +139,24 @@ describe.each(jobs.map((job) => [job.reportId, job] as const))('%s', (id, job) =
     expect(report.problems).toEqual([]);
   });
 
+  test.each(PDF_VARIANTS)('%s: charts are vector figures with their text alternative, no chart is a raster', async (variant) => {
+    const html = fs.readFileSync(siteFile(inject('siteDir'), job.printPath), 'utf8');
+    const file = results.get(key(id, variant))?.file ?? '';
+    expect(await chartProblems(new Uint8Array(fs.readFileSync(file)), html)).toEqual([]);
+    if (id.includes('bilancio')) expect(chartAltsFromHtml(html).length).toBeGreaterThan(10);
+  });
+
   test('tipografia: trim and bleed boxes, 5 mm crop marks outside the bleed on the trim lines, sRGB output intent', async () => {
     expect(await printShopProblems(new Uint8Array(fs.readFileSync(results.get(key(id, 'tipografia'))?.file ?? '')))).toEqual([]);
+  });
+
+  test('tipografia: the colour fields of the cover and the back cover run into the bleed', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(results.get(key(id, 'tipografia'))?.file ?? ''));
+    const fields = [
+      { page: 1, edges: ['top', 'left', 'right'], depth: 60 },
+      { page: -1, edges: ['bottom', 'left', 'right'], depth: 60 },
+    ] as const;
+    expect(await bleedProblems(bytes, fields, SLUG_MM)).toEqual([]);
   });
 
   test.each(PDF_VARIANTS)('%s: the result matches the file', (variant) => {

@@ -204,3 +204,32 @@ describe('only publishable content', () => {
     expect($('body').text()).not.toContain('Il documento dichiara');
   });
 });
+
+describe('one-value series in print', () => {
+  const $ = page(urls.printReport('anci-toscana/bilancio-sociale-2019-2024'));
+
+  test('the WhatsApp series (one value, January–June 2024) prints as a figure, not as a one-bar chart', () => {
+    const values = $('[data-print-chart-value]');
+    expect(values).toHaveLength(1);
+    expect(text($, '[data-print-chart-value] .print-chart-value__number')).toBe('36');
+    const unhyphenated = (value: string) => value.replace(/\u00ad/g, '');
+    expect(unhyphenated(text($, '[data-print-chart-value] .print-chart-value__label'))).toContain('WhatsApp');
+    const charts = $('figure[data-print-chart] .print-chart__title')
+      .toArray()
+      .map((el) => unhyphenated($(el).text()));
+    expect(charts.some((title) => title.includes('WhatsApp'))).toBe(false);
+    expect(charts.length).toBeGreaterThan(10);
+  });
+});
+
+describe('edition on the cover', () => {
+  test.each([
+    // The catalogue has no edition of its own: its source document's, from the register.
+    ['anci-lombardia/catalogo-attivita', 'Edizione 2024'],
+    ['anci-toscana/bilancio-sociale-2019-2024', 'Edizione giugno 2024'],
+    // A one-year plan: its period already says 2021.
+    ['anci-toscana/piano-attivita-2021', ''],
+  ])('%s: «%s»', (id, expected) => {
+    expect(text(page(urls.printReport(id)), '.print-cover__edition')).toBe(expected);
+  });
+});

@@ -35,12 +35,18 @@ describe('hyphenateItalian', () => {
   test('Italian break points as soft hyphens', () => {
     expect(hyphenateItalian('amministrazione')).toBe(['am', 'mi', 'ni', 'stra', 'zio', 'ne'].join(SHY));
   });
-  test.each([['posta@anci.lombardia.it'], ['www.anci.lombardia.it'], ['239/2004'], ['PNRR'], ['ATTIVO'], ['casa']])(
-    '%s untouched',
-    (word) => {
-      expect(hyphenateItalian(word)).toBe(word);
-    },
-  );
+  test.each([
+    ['posta@anci.lombardia.it'],
+    ['www.anci.lombardia.it'],
+    ['239/2004'],
+    ['PNRR'],
+    ['ATTIVO'],
+    ['casa'],
+    ['WhatsApp:'],
+    ['LinkedIn'],
+  ])('%s untouched', (word) => {
+    expect(hyphenateItalian(word)).toBe(word);
+  });
 });
 
 describe('printedHref', () => {

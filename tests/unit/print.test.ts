@@ -1,15 +1,18 @@
 import { describe, expect, test } from 'vitest';
+import { contrastRatio } from '../../src/lib/site/brand.ts';
 import {
   cardAnchor,
   chartTextId,
+  AREA_COLOURS,
   areaTone,
+  areaToneCss,
   backCoverLines,
   coverLines,
   profileFitsReport,
   recordedObjectives,
+  reportEdition,
   legacyMediaQueries,
   pageNumberProperties,
-  pixelRatioFor,
   printCardView,
   printedBudget,
   printedDates,
@@ -95,6 +98,21 @@ describe('areaTone: one colour per area, from its id', () => {
     ['digitalizzazione', 1],
   ])('%s → %i', (id, tone) => {
     expect(areaTone(id)).toBe(tone);
+  });
+});
+
+describe("area colours: one list, made into the layout's rules", () => {
+  test('one rule per colour, in order', () => {
+    expect(areaToneCss(['#111111', '#222222'])).toBe('.print-area--0{--area:#111111}.print-area--1{--area:#222222}');
+  });
+
+  test.each(AREA_COLOURS.map((colour) => [colour]))('%s stands out from white (3:1 or more)', (colour) => {
+    expect(contrastRatio(colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+
+  test('every tone an area can get has a colour', () => {
+    expect(new Set(['welfare', 'piccoli-comuni', 'digitalizzazione', 'ambiente', 'europa'].map(areaTone)).size).toBeGreaterThan(1);
+    expect(Math.max(...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map(areaTone))).toBeLessThan(AREA_COLOURS.length);
   });
 });
 
@@ -248,26 +266,32 @@ describe('coverLines', () => {
         title: 'Piano attività 2021',
         subtitle: '',
         period: '2021',
-        edition: 'marzo 2021',
+        edition: 'Edizione marzo 2021',
       },
+    ],
+    [
+      'an edition the same as the period is not said twice',
+      { kind: 'piano', title: 'Piano attività 2021', period: { from: '2021', to: '2021' }, edition: '2021' },
+      { name: { full: 'ANCI' } },
+      { organization: 'ANCI', region: '', kind: '', title: 'Piano attività 2021', subtitle: '', period: '2021', edition: '' },
     ],
   ])('%s', (_name, report, organization, expected) => {
     expect(coverLines(report, organization)).toEqual(expected);
   });
 });
 
-describe('pixelRatioFor', () => {
+describe("reportEdition: the report's own edition, else its source document's", () => {
+  const register = [
+    { file: '003_catalogo.txt', edition: '2024' },
+    { file: '002_bilancio.txt', edition: '2024-06' },
+  ];
   test.each([
-    [300, 4],
-    [288, 3],
-    [150, 2],
-    [96, 1],
-  ])('%i dpi → ratio %i', (dpi, ratio) => {
-    expect(pixelRatioFor(dpi)).toBe(ratio);
-  });
-
-  test('the default reaches 300 dpi', () => {
-    expect(pixelRatioFor() * 96).toBeGreaterThanOrEqual(300);
+    ['the source document gives it', { source: { document: '003_catalogo.txt' } }, '2024'],
+    ['the report says it', { edition: '2024-09', source: { document: '003_catalogo.txt' } }, '2024-09'],
+    ['no edition, no source', {}, undefined],
+    ['a source not in the register', { source: { document: '999.txt' } }, undefined],
+  ])('%s', (_name, report, expected) => {
+    expect(reportEdition(report, register)).toBe(expected);
   });
 });
 

@@ -15,6 +15,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { markUntaggedAsArtifacts } from './artifacts.ts';
 import { PDF_CREATOR, PDF_LANGUAGE, type PdfMetadata } from './document.ts';
+import { mergeSplitTables, structKids } from './tables.ts';
 import { xmpPacket } from './xmp.ts';
 
 /** Points per millimetre. */
@@ -227,27 +228,28 @@ function contentRefs(pageDict: string): number[] {
   return [...contents.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));
 }
 
-/**
- * `Figure` elements without alternative text that only group other figures which have one (an
- * HTML `<figure>` around an `<img alt>` and its caption): retagged `Div`, so that the image is
- * the figure and its alternative text is read once. A figure with no alternative text below it
- * is left as it is: the checker reports it.
- */
-function groupingFigures(index: PdfIndex): Map<number, string> {
+/** Every structure element's dictionary, by object number. */
+function structDicts(index: PdfIndex): Map<number, string> {
   const dicts = new Map<number, string>();
   for (const [num, offset] of index.offsets) {
     if (index.text.slice(offset, offset + 60).indexOf('/StructElem') === -1) continue;
     const dict = objectDict(index.text, offset);
     if (dict) dicts.set(num, dict);
   }
+  return dicts;
+}
+
+/**
+ * `Figure` elements without alternative text that only group other figures which have one (an
+ * HTML `<figure>` around an `<img alt>` and its caption): retagged `Div`, so that the image is
+ * the figure and its alternative text is read once. A figure with no alternative text below it
+ * is left as it is: the checker reports it.
+ */
+function groupingFigures(dicts: ReadonlyMap<number, string>): Map<number, string> {
   const hasAlt = (dict: string) => /\/(Alt|ActualText)\s*(\(|<)/.test(dict);
-  const kids = (dict: string): number[] => {
-    const k = /\/K\s*(\[[^\]]*\]|\d+\s+0\s+R)/.exec(dict)?.[1] ?? '';
-    return [...k.matchAll(/(\d+)\s+0\s+R/g)].map((m) => Number(m[1]));
-  };
   const describedFigureBelow = (num: number, depth: number): boolean =>
     depth < 64 &&
-    kids(dicts.get(num) ?? '').some((kid) => {
+    structKids(dicts.get(num) ?? '').some((kid) => {
       const dict = dicts.get(kid);
       if (!dict) return false;
       return (/\/S\s*\/Figure\b/.test(dict) && hasAlt(dict)) || describedFigureBelow(kid, depth + 1);
@@ -336,7 +338,11 @@ export function appendDocumentInfo(
     objects.set(num, withEntries(withoutKeys(dict, ['Contents']), `/Contents ${pdfTextString(description)}`));
   }
 
-  for (const [num, dict] of groupingFigures(index)) objects.set(num, dict);
+  const elements = structDicts(index);
+  for (const [num, dict] of groupingFigures(elements)) objects.set(num, dict);
+  const treeRoot = /\/StructTreeRoot\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
+  const treeRootDict = treeRoot === undefined ? undefined : objectDict(index.text, index.offsets.get(Number(treeRoot)) ?? -1);
+  if (treeRootDict) for (const [num, dict] of mergeSplitTables(elements, structKids(treeRootDict))) objects.set(num, dict);
 
   const bleed = (options.bleedMm ?? 0) * PT_PER_MM;
   if (bleed > 0) {

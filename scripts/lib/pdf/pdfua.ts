@@ -260,8 +260,15 @@ export async function checkPdfUa(bytes: Uint8Array): Promise<PdfUaReport> {
 
   // A table cut by a page break: the next Table element in reading order repeats its header row
   // and nothing but artifacts and page wrappers lies between them.
+  // A table's own descendants (its caption) are not between it and the next table.
   let splitTables = 0;
-  const inOrder = elements.filter((el) => el.type === 'Table' || /^(H\d?|P|L|Figure|Caption|Lbl|Link)$/.test(el.type));
+  const outsideTables = function* (list: readonly StructElement[]): Generator<StructElement> {
+    for (const el of list) {
+      yield el;
+      if (el.type !== 'Table') yield* outsideTables(el.children);
+    }
+  };
+  const inOrder = [...outsideTables(tree)].filter((el) => el.type === 'Table' || /^(H\d?|P|L|Figure|Caption|Lbl|Link)$/.test(el.type));
   inOrder.forEach((el, i) => {
     const next = inOrder[i + 1];
     if (el.type !== 'Table' || next?.type !== 'Table') return;

@@ -57,9 +57,11 @@ export function nonBreakingSpaces(text: string): string {
 const MIN_WORD_LENGTH = 6;
 /**
  * A token never hyphenated: an address, a code or a number (`posta@anci.lombardia.it`, `www.x.it`,
- * `239/2004`), or a word in capitals (`PNRR`, `ATTIVO`: acronyms and labels printed as such).
+ * `239/2004`), a word in capitals (`PNRR`, `ATTIVO`: acronyms and labels printed as such), or a
+ * name with a capital inside (`WhatsApp`, `LinkedIn`: brand names, which the Italian patterns
+ * would break as Italian words, «Wha-tsApp»).
  */
-const NOT_A_WORD = /[@/\\_\d]|^www\.|\.\p{L}{2,}$|:\/\/|^[^\p{Ll}]+$/u;
+const NOT_A_WORD = /[@/\\_\d]|^www\.|\.\p{L}{2,}$|:\/\/|^[^\p{Ll}]+$|\p{Ll}\p{Lu}/u;
 const hyphenated = new Map<string, string>();
 // A CommonJS module: its functions come through the default export.
 const { hyphenateSync } = hyphenItalian;

@@ -1,7 +1,7 @@
 /**
  * The print version of a report (paginated by Paged.js into the PDF): card headers as the
  * printed catalogue shows them, anchors for cards, the table of contents with the catalogue's
- * cards under their parts, cover lines, and the raster size of charts. Pure: the same outline
+ * cards under their parts, and cover lines. Pure: the same outline
  * as the web page (reports.ts) drives it, so web and print agree on chapters.
  */
 import { t } from '../../i18n/t.ts';
@@ -51,8 +51,20 @@ export interface PrintCardView {
   publications: { title: string; note: string; url: string }[];
 }
 
-/** How many area colours the print stylesheet defines (`.print-area--0` … `--7`). */
-export const AREA_TONES = 8;
+/**
+ * The colours of the thematic areas on catalogue cards, told apart at a glance and each at
+ * least 3:1 against white (a bar, not text). The print layout makes `.print-area--<n>` of each
+ * (areaToneCss), so this list is the only place they are set.
+ */
+export const AREA_COLOURS = ['#1b5e9e', '#2e7d32', '#b35c00', '#7b3fa0', '#00838f', '#a8324a', '#5d6b00', '#455a64'] as const;
+
+/** How many area colours there are (`.print-area--0` … `--7`). */
+export const AREA_TONES = AREA_COLOURS.length;
+
+/** The rules that give each `.print-area--<n>` its colour as `--area`, for the print layout's own style. Pure. */
+export function areaToneCss(colours: readonly string[] = AREA_COLOURS): string {
+  return colours.map((colour, tone) => `.print-area--${tone}{--area:${colour}}`).join('');
+}
 
 /** An area's colour, from its id alone, so an area has one colour across the catalogue: `welfare` → 0…7. Pure. */
 export function areaTone(id: string): number {
@@ -156,7 +168,8 @@ const digitsOf = (text: string): string => text.replace(/\D+/g, '');
  * The cover's lines, each said once: the organization's full name, its region only when the name
  * does not already say it («ANCI Toscana / Toscana»), the kind only when the title does not start
  * with it («CATALOGO / Catalogo delle attività»), title, subtitle, the covered period only when
- * the subtitle does not already give the same dates, and the edition ('' when absent).
+ * the subtitle does not already give the same dates, and the edition («Edizione giugno 2024»;
+ * '' when absent or the same as the period: «2021», not again «Edizione 2021»).
  */
 export function coverLines(
   report: {
@@ -174,6 +187,7 @@ export function coverLines(
   const period = report.period ? formatCoveredPeriod(report.period.from, report.period.to) : '';
   const sameWords = (a: string, b: string) => a.toLocaleLowerCase('it').includes(b.toLocaleLowerCase('it'));
   const firstWord = kind.split(/\s+/)[0] ?? kind;
+  const edition = report.edition ? formatPartialDate(report.edition) : '';
   return {
     organization: organization.name.full,
     region: region && !sameWords(organization.name.full, region) ? region : '',
@@ -181,8 +195,21 @@ export function coverLines(
     title: report.title,
     subtitle,
     period: period && !(subtitle && digitsOf(subtitle) === digitsOf(period)) ? period : '',
-    edition: report.edition ? formatPartialDate(report.edition) : '',
+    edition: edition && edition !== period ? t('print.edition', { date: edition }) : '',
   };
+}
+
+/**
+ * The edition a report's cover prints: the report's own `edition`, else the edition of its
+ * source document in the register (data/documents.yaml, where the catalogue's year is
+ * established and noted); undefined when neither gives one. Both are validated where they are
+ * written (the report's and the register's schemas; `source.document` must be in the register).
+ */
+export function reportEdition(
+  report: { edition?: string | undefined; source?: { document: string } | undefined },
+  register: readonly { file: string; edition: string }[],
+): string | undefined {
+  return report.edition ?? register.find((document) => document.file === report.source?.document)?.edition;
 }
 
 /** What the back cover prints: who publishes, where, how to reach them. */
@@ -214,17 +241,6 @@ export function backCoverLines(organization: {
     website: organization.website ? printedUrl(organization.website) : '',
     websiteHref: organization.website ?? '',
   };
-}
-
-/** CSS pixels per inch: the unit Chromium lays out (and prints) in. */
-export const CSS_PX_PER_INCH = 96;
-
-/** Resolution a chart's raster must reach at its printed size. */
-export const CHART_MIN_DPI = 300;
-
-/** Device pixel ratio that gives at least `dpi` dots per inch at a CSS size: 300 dpi → 4 (3 would give 288). */
-export function pixelRatioFor(dpi: number = CHART_MIN_DPI): number {
-  return Math.ceil(dpi / CSS_PX_PER_INCH);
 }
 
 /** Id of a chart's text alternative on the print page: `anci-toscana/social/2` → `grafico-anci-toscana-social-2-testo`. */
