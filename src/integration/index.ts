@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_ERRORS_ROUTE } from './routes.ts';
+import { CONTENT_ERRORS_ROUTE, EDITOR_ROUTE } from './routes.ts';
 
 /**
  * The built file (relative to `dir`, `/`-separated) of a page Astro reports: `a/b/` is
@@ -30,6 +30,7 @@ export default function annuario(): AstroIntegration {
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
         if (command === 'dev') {
           injectRoute({ pattern: CONTENT_ERRORS_ROUTE, entrypoint: new URL('./ContentErrors.astro', import.meta.url), prerender: false });
+          injectRoute({ pattern: EDITOR_ROUTE, entrypoint: new URL('../editor/Redazione.astro', import.meta.url), prerender: false });
         }
       },
       'astro:build:done': async ({ dir, pages, logger }) => {

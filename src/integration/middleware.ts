@@ -3,7 +3,7 @@
  * and in dev, while the content has errors, the Italian error page is shown instead of the page.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { CONTENT_ERRORS_ROUTE } from './routes.ts';
+import { CONTENT_ERRORS_ROUTE, EDITOR_ROUTE } from './routes.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Imported per request, not once: Astro keeps the middleware function for the whole dev session,
@@ -11,7 +11,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // content store's fresh data). The middleware must fill the graph of the instance the page reads.
   const { loadSiteContent } = await import('../lib/site/content.ts');
   const { errors } = await loadSiteContent();
-  if (!import.meta.env.DEV || errors === 0 || context.routePattern === CONTENT_ERRORS_ROUTE) return next();
+  // The editor stays open: it is where the editor fixes the errors.
+  if (!import.meta.env.DEV || errors === 0 || context.routePattern === CONTENT_ERRORS_ROUTE || context.routePattern === EDITOR_ROUTE) {
+    return next();
+  }
   // A new request, not the page's: the pages are prerendered, and Astro warns when their request's headers are copied.
   return next(new Request(new URL(`${import.meta.env.BASE_URL.replace(/\/$/, '')}${CONTENT_ERRORS_ROUTE}`, context.url)));
 });

@@ -1,2 +1,5 @@
 /** Where `npm run dev` shows the content's errors (src/integration/ContentErrors.astro); dev only. */
 export const CONTENT_ERRORS_ROUTE = '/_annuario/errori';
+
+/** Where `npm run dev` serves the browser editor (src/editor/Redazione.astro); dev only, and shown even while the content has errors. */
+export const EDITOR_ROUTE = '/redazione';
