@@ -4,12 +4,14 @@
  * - Its middleware reads the validated content before every page, and in dev shows the content's
  *   errors as an Italian page (src/integration/ContentErrors.astro) that reloads once they are fixed.
  * - After a build, the search index is written from the list of pages Astro hands over.
+ * - In dev only, the web editor's API (src/integration/editor/) answers under `<base>/redazione/api/`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_ERRORS_ROUTE, EDITOR_ROUTE } from './routes.ts';
+import { sourceRoot } from '../lib/source.ts';
+import { CONTENT_ERRORS_ROUTE, EDITOR_API_PATH, EDITOR_ROUTE } from './routes.ts';
 
 /**
  * The built file (relative to `dir`, `/`-separated) of a page Astro reports: `a/b/` is
@@ -23,6 +25,7 @@ export function builtFile(dir: string, pathname: string): string | undefined {
 }
 
 export default function annuario(): AstroIntegration {
+  let base = '/';
   return {
     name: 'annuario',
     hooks: {
@@ -32,6 +35,19 @@ export default function annuario(): AstroIntegration {
           injectRoute({ pattern: CONTENT_ERRORS_ROUTE, entrypoint: new URL('./ContentErrors.astro', import.meta.url), prerender: false });
           injectRoute({ pattern: EDITOR_ROUTE, entrypoint: new URL('../editor/Redazione.astro', import.meta.url), prerender: false });
         }
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      // Only `astro dev` runs this hook: the public build contains none of the editor.
+      'astro:server:setup': async ({ server, logger }) => {
+        const { editorApi } = await import('./editor/http.ts');
+        const { cachedValidation } = await import('./editor/api.ts');
+        const root = sourceRoot();
+        const validation = cachedValidation(root);
+        // A file saved by hand (or by the editor) makes the next answer validate again.
+        server.watcher.on('all', () => validation.changed());
+        server.middlewares.use(`${base.replace(/\/+$/, '')}${EDITOR_API_PATH}`, editorApi({ root, base, ...validation }, logger));
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         // Loaded only now: Pagefind's module is not needed to start Astro.

@@ -83,6 +83,11 @@ export const EDITOR_SCHEMAS: readonly EditorSchema[] = [
  * JSON Schema cannot say (a date that does not exist, cross-field rules) stay with the validator.
  */
 export function editorSchemaText(entry: EditorSchema): string {
+  return `${JSON.stringify(editorJsonSchema(entry), null, 2)}\n`;
+}
+
+/** The JSON Schema of one entry as an object (the web editor's forms are generated from it). */
+export function editorJsonSchema(entry: EditorSchema): Record<string, unknown> {
   const json = z.toJSONSchema(entry.schema, {
     io: 'input',
     unrepresentable: 'any',
@@ -101,5 +106,5 @@ export function editorSchemaText(entry: EditorSchema): string {
       }
     },
   });
-  return `${JSON.stringify({ ...json, title: entry.title }, null, 2)}\n`;
+  return { ...json, title: entry.title };
 }

@@ -17,7 +17,16 @@ import { replaceNode } from './edits.ts';
 import { detectNumberTrap } from './italian-numbers.ts';
 import { applyCsvValues } from './stats-csv.ts';
 import type { StatsTable } from '../../schemas/stats.ts';
-import { nodeAt, parseMarkdownSource, parseYamlSource, positionOf, readSourceText, sourceOf, type ParsedSource } from './source-file.ts';
+import {
+  nodeAt,
+  parseMarkdownSource,
+  parseYamlSource,
+  positionOf,
+  readSourceText,
+  sourceOf,
+  type ParsedSource,
+  type SourceOverlay,
+} from './source-file.ts';
 
 export { specificIssue, issuesToProblems } from './schema-problems.ts';
 
@@ -341,8 +350,9 @@ export function validateFile(
   format: 'yaml' | 'markdown',
   schema: z.ZodType,
   context: FileContext = {},
+  overlay?: SourceOverlay,
 ): { parsed?: ParsedSource; data?: unknown; problems: Problem[] } {
-  const text = readSourceText(abs, rel);
+  const text = readSourceText(abs, rel, overlay);
   if ('severity' in text) return { problems: [text] };
   const { parsed, problems } = format === 'markdown' ? parseMarkdownSource(text) : parseYamlSource(text);
   if (!parsed) return { problems };
@@ -388,15 +398,30 @@ function misplaced(rel: string, message: string, fix: string, renameTo?: string)
  * Whether the plan file an objective reference names has an objective with that id, read as text:
  * the plans may not be loaded yet when a reference to one is checked.
  */
-function objectiveInPlanFile(root: string, ref: string): boolean {
+function objectiveInPlanFile(root: string, ref: string, overlay?: SourceOverlay): boolean {
   const [organization, year, id] = ref.split('/');
-  const file = path.join(root, 'content', 'plans', organization ?? '', `${year ?? ''}.md`);
-  if (!fs.existsSync(file)) return false;
-  return new RegExp(`^[\\s-]*id:\\s*["']?${id ?? ''}["']?\\s*$`, 'm').test(fs.readFileSync(file, 'utf8'));
+  const rel = `content/plans/${organization ?? ''}/${year ?? ''}.md`;
+  const file = path.join(root, rel);
+  const text = overlay?.get(rel) ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+  if (text === undefined) return false;
+  return new RegExp(`^[\\s-]*id:\\s*["']?${id ?? ''}["']?\\s*$`, 'm').test(text);
 }
 
-/** Loads and validates every file of a source folder. Never throws on content. */
-export function loadSource(root: string): LoadedSource {
+/** Files of `overlay` under `dir` that are not on disk yet (a new entry being drafted). */
+function draftedFiles(root: string, dir: string, overlay: SourceOverlay | undefined): string[] {
+  if (!overlay) return [];
+  const prefix = `${toRel(root, dir)}/`;
+  return [...overlay.keys()]
+    .filter((rel) => rel.startsWith(prefix) && !fs.existsSync(path.join(root, rel)))
+    .map((rel) => path.join(root, rel));
+}
+
+/**
+ * Loads and validates every file of a source folder. Never throws on content. With `overlay`,
+ * those files are read from it instead of the disk (see `SourceOverlay`).
+ */
+export function loadSource(root: string, options: { overlay?: SourceOverlay } = {}): LoadedSource {
+  const { overlay } = options;
   const entries: Entry[] = [];
   const problems: Problem[] = [];
   const assets = new Set<string>();
@@ -422,7 +447,7 @@ export function loadSource(root: string): LoadedSource {
   problems.push(...unknownTopEntries(root));
   for (const spec of COLLECTIONS) {
     const base = path.join(root, spec.dir);
-    for (const abs of walkFiles(root, base, problems)) {
+    for (const abs of [...walkFiles(root, base, problems), ...draftedFiles(root, base, overlay)].sort()) {
       const rel = toRel(root, abs);
       const inner = path.relative(base, abs).split(path.sep);
       const ext = path.extname(abs).toLowerCase();
@@ -463,18 +488,19 @@ export function loadSource(root: string): LoadedSource {
       const context: FileContext = {
         idFromName: `${stem}${ext}`,
         organization,
-        objectiveExists: (ref) => objectiveInPlanFile(root, ref),
+        objectiveExists: (ref) => objectiveInPlanFile(root, ref, overlay),
         ...(spec.name === 'plans' && /^\d{4}$/.test(stem) ? { derived: { year: Number(stem) } } : {}),
       };
       const {
         parsed,
         data,
         problems: fileProblems,
-      } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema, context);
+      } = validateFile(abs, rel, spec.ext === '.md' ? 'markdown' : 'yaml', spec.schema, context, overlay);
       problems.push(...fileProblems);
       const csvAbs = abs.replace(/\.yaml$/, '.csv');
-      if (spec.name === 'stats' && data !== undefined && fs.existsSync(csvAbs)) {
-        const csvText = readSourceText(csvAbs, toRel(root, csvAbs));
+      const csvRel = toRel(root, csvAbs);
+      if (spec.name === 'stats' && data !== undefined && (overlay?.has(csvRel) === true || fs.existsSync(csvAbs))) {
+        const csvText = readSourceText(csvAbs, csvRel, overlay);
         if ('severity' in csvText) problems.push(csvText);
         else problems.push(...applyCsvValues(data as StatsTable, csvText.text, csvText.rel));
       }
@@ -501,8 +527,8 @@ export function loadSource(root: string): LoadedSource {
   // identified by its `idKey`; an object, one entry named after its type.
   for (const type of CONTENT_TYPES.filter((t) => t.layout === 'list-file' || t.layout === 'single-file')) {
     const abs = path.join(root, type.dir);
-    if (!fs.existsSync(abs)) continue;
-    const { parsed, data, problems: fileProblems } = validateFile(abs, type.dir, 'yaml', type.schema);
+    if (!fs.existsSync(abs) && overlay?.has(type.dir) !== true) continue;
+    const { parsed, data, problems: fileProblems } = validateFile(abs, type.dir, 'yaml', type.schema, {}, overlay);
     problems.push(...fileProblems);
     if (!parsed || data === undefined || data === null) continue;
     const items: { item: { id: string } & { file: string }; at: PropertyKey[] }[] = Array.isArray(data)

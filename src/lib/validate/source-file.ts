@@ -41,8 +41,16 @@ function fileProblem(rel: string, code: string, message: string, fix?: string): 
   return { severity: 'error', file: rel, line: 1, column: 1, field: '', message, fix, code };
 }
 
+/**
+ * Unsaved files by path relative to the source root (`/`-separated): read in place of the file on
+ * disk, or as a new file when there is none. The web editor checks a draft this way without writing it.
+ */
+export type SourceOverlay = ReadonlyMap<string, string>;
+
 /** Reads a file as UTF-8 text, or explains why it cannot be content. Never throws. */
-export function readSourceText(abs: string, rel: string): SourceText | Problem {
+export function readSourceText(abs: string, rel: string, overlay?: SourceOverlay): SourceText | Problem {
+  const draft = overlay?.get(rel);
+  if (draft !== undefined) return { rel, text: draft.charCodeAt(0) === 0xfeff ? draft.slice(1) : draft };
   let bytes: Buffer;
   try {
     const stat = fs.statSync(abs);
@@ -251,7 +259,8 @@ export function parseYamlText(
   return { parsed: { rel, text: fullText, doc, lineCounter, lineOffset, data }, problems };
 }
 
-const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
+/** A front matter: `---`, the YAML (group 1), `---`, at the top of a Markdown file. */
+export const FRONT_MATTER_RE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m;
 
 /** Splits a Markdown file into front matter (parsed) and body. */
 export function parseMarkdownSource(source: SourceText): { parsed?: ParsedSource; problems: Problem[] } {
