@@ -53,7 +53,8 @@ export interface Draft {
   path: string;
   data: unknown;
   body?: string;
-  csv?: CsvTable;
+  /** The CSV companion's cells (its path follows from the entry's). */
+  csv?: Omit<CsvTable, 'path'>;
 }
 
 export interface Option {

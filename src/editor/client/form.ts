@@ -20,8 +20,10 @@ export interface FieldSpec {
   key: PathSegment | undefined;
   node: SchemaNode;
   required: boolean;
-  /** Overrides the label (list items are «Partner 2», not the list's name). */
+  /** Overrides the label (list items are «Partner n. 2», not the list's name). */
   label?: string;
+  /** An item of a list: present by being in the list, so never marked as required, and its type's hint is the list's. */
+  item?: boolean;
 }
 
 /** The schema's description, when the label does not already say it. */
@@ -31,7 +33,7 @@ function hintOf(node: SchemaNode, label: string): string | undefined {
 
 export function renderField(ctx: FormContext, spec: FieldSpec): HTMLElement {
   const label = spec.label ?? fieldLabel(spec.key, spec.node);
-  const hint = hintOf(spec.node, label);
+  const hint = spec.item ? undefined : hintOf(spec.node, label);
   switch (fieldKind(spec.node)) {
     case 'object':
       return objectField(ctx, spec, label, hint);
@@ -130,7 +132,14 @@ function arrayField(ctx: FormContext, spec: FieldSpec, label: string, hint: stri
         class: 'rimuovi',
       }),
     );
-    const field = renderField(ctx, { path: [...spec.path, index], key: undefined, node: itemNode, required: true, label: itemLabel });
+    const field = renderField(ctx, {
+      path: [...spec.path, index],
+      key: undefined,
+      node: itemNode,
+      required: true,
+      label: itemLabel,
+      item: true,
+    });
     list.append(h('li', { class: 'voce-lista' }, field, controls));
   });
   const add = button(
@@ -218,7 +227,7 @@ function variantLabel(option: SchemaNode): string {
 }
 
 function enumField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) => {
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) => {
     const value = read(ctx, spec.path);
     const select = h('select', { id, 'aria-describedby': describedBy });
     const fallback =
@@ -268,7 +277,7 @@ function textValue(spec: FieldSpec, text: string): string | undefined {
 }
 
 function textField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) => {
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) => {
     const value = read(ctx, spec.path);
     const long = typeof value === 'string' && (value.length > 90 || value.includes('\n'));
     const type = spec.node.format === 'uri' ? 'url' : spec.node.format === 'email' ? 'email' : 'text';
@@ -287,7 +296,7 @@ function textField(ctx: FormContext, spec: FieldSpec, label: string, hint: strin
  */
 function numberOrTextField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
   const numeric = fieldKind(spec.node) === 'number';
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) => {
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) => {
     const value = read(ctx, spec.path);
     const input = h('input', {
       id,

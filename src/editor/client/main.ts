@@ -348,7 +348,7 @@ function scheduleVerify(): void {
 function draftOf(entry: OpenEntry): Draft {
   const draft: Draft = { path: entry.path, data: entry.ctx.state.data };
   if (entry.ctx.state.body !== undefined) draft.body = entry.ctx.state.body;
-  if (entry.ctx.state.csv) draft.csv = entry.ctx.state.csv;
+  if (entry.ctx.state.csv) draft.csv = { header: entry.ctx.state.csv.header, rows: entry.ctx.state.csv.rows };
   return draft;
 }
 
@@ -463,6 +463,14 @@ async function preview(): Promise<void> {
 function confirmLeave(): boolean {
   return !open?.dirty || window.confirm(t('editor.entry.unsaved'));
 }
+
+// Any saved file (here, or by hand) makes Astro's dev server reload every open page so that it
+// shows the new content. The editor reads its content through the API, not from its page: a
+// reload would only throw away the draft being written (a new card whose area was just added to
+// the organization). Vite's client awaits this hook before reloading, so the editor's page holds
+// the reload back for good; tests/editor/browser.test.ts fails if a reload comes mid-draft.
+// eslint-disable-next-line @typescript-eslint/no-misused-promises -- typed as void, but awaited by Vite's client.
+import.meta.hot?.on('vite:beforeFullReload', () => new Promise<void>(() => undefined));
 
 window.addEventListener('beforeunload', (event) => {
   if (open?.dirty) event.preventDefault();

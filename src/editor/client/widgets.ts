@@ -18,7 +18,7 @@ const DATE_INPUT: Record<Precision, string> = { year: 'number', month: 'month', 
 
 /** A date at the precision it was printed: year, month or day, each with its own control. */
 export function dateField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) => {
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) => {
     const parts = dateParts(read(ctx, spec.path));
     let precision = parts.precision;
     const input = h('input', {
@@ -53,7 +53,7 @@ export function dateField(ctx: FormContext, spec: FieldSpec, label: string, hint
 /** Euro amount: typed as Italians write it (`1.400,50`), shown back formatted, stored as a number. */
 export function amountField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
   const tbd = constAlternative(spec.node);
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) => {
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) => {
     const value = read(ctx, spec.path);
     const input = h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': describedBy });
     const shown = (amount: unknown) =>
@@ -114,7 +114,7 @@ function parseSanitized(html: string): Node[] {
 
 export function markdownField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
   const value = read(ctx, spec.path);
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) =>
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) =>
     markdownEditor(id, describedBy, typeof value === 'string' ? value : '', (text) =>
       write(ctx, spec.path, text === '' && !spec.required ? undefined : text),
     ),
@@ -205,7 +205,7 @@ export function imageField(ctx: FormContext, spec: FieldSpec, label: string, hin
 
 /** A colour: the browser's picker and the hex text, kept in step. */
 export function colorField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) => {
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) => {
     const value = read(ctx, spec.path);
     const text = h('input', { id, type: 'text', autocomplete: 'off', 'aria-describedby': describedBy, placeholder: '#0066CC' });
     text.value = typeof value === 'string' ? value : '';
@@ -226,7 +226,7 @@ export function colorField(ctx: FormContext, spec: FieldSpec, label: string, hin
 /** A picker over a vocabulary the API offers (`opzioni`): cards, earlier objectives, areas, programmes, organizations, documents. */
 export function refField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
   const ref = spec.node.editor?.ref ?? '';
-  return frame(spec.path, label, hint, spec.required, (id, describedBy) => {
+  return frame(spec.path, label, hint, spec.required && !spec.item, (id, describedBy) => {
     const value = read(ctx, spec.path);
     const current = typeof value === 'string' ? value : '';
     const select = h('select', { id, 'aria-describedby': describedBy, 'aria-busy': 'true' });
