@@ -86,7 +86,7 @@ beforeAll(async () => {
   git('commit', '--quiet', '-m', 'contenuti di partenza');
   server = await startDevServer(source);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'it-IT' });
   page.on('dialog', (dialog) => void dialog.accept());
 }, 180_000);
 
@@ -99,7 +99,10 @@ afterAll(async () => {
 describe('the editor, as the communication office uses it', () => {
   test('a new card through the forms, with a wrong budget answered in Italian first', async () => {
     await page.goto(`${server.url}redazione/`);
-    await page.getByRole('link').filter({ hasText: 'Compensazioni ambientali' }).first().waitFor();
+    const existing = page.getByRole('link').filter({ hasText: 'Compensazioni ambientali' }).first();
+    await existing.click();
+    await page.locator('#campo-title').waitFor();
+    await expect(page.locator('#campo-title').inputValue()).resolves.toContain('Compensazioni ambientali');
     await shoot('elenco', 1280);
 
     await page.getByRole('button', { name: 'Nuova scheda' }).click();
@@ -184,7 +187,7 @@ describe('the editor, as the communication office uses it', () => {
     const cell = page.getByRole('textbox', { name: 'eventi, giugno 2024' });
     await expect(cell.inputValue()).resolves.toBe('50');
     await cell.fill('55');
-    await page.locator('.griglia').scrollIntoViewIfNeeded();
+    await page.locator('.statistiche').evaluate((grid) => grid.scrollIntoView({ block: 'start' }));
     await shoot('griglia', 1280);
     await save();
   });

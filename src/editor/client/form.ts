@@ -59,11 +59,12 @@ export function renderField(ctx: FormContext, spec: FieldSpec): HTMLElement {
     case 'markdown':
       return markdownField(ctx, spec, label, hint);
     case 'image':
-      return imageField(ctx, spec, label, hint);
+      return imageField(ctx, spec, label);
     case 'color':
       return colorField(ctx, spec, label, hint);
     case 'ref':
-      return refField(ctx, spec, label, hint);
+      // The picker shows what can be picked: an identifier's format is no help there.
+      return refField(ctx, spec, label, undefined);
     case 'text':
       return textField(ctx, spec, label, hint);
   }
@@ -79,7 +80,14 @@ export function objectFields(ctx: FormContext, node: SchemaNode, path: readonly 
     (FOLDED_KEYS.has(key) ? folded : shown).push(field);
   }
   if (folded.length > 0) {
-    shown.push(h('details', { class: 'provenienza' }, h('summary', {}, t('editor.form.provenance')), ...folded));
+    shown.push(
+      h(
+        'details',
+        { class: 'provenienza', 'data-chiave': `${fieldId(path)}-provenienza` },
+        h('summary', {}, t('editor.form.provenance')),
+        ...folded,
+      ),
+    );
   }
   return shown;
 }
@@ -147,7 +155,11 @@ function arrayField(ctx: FormContext, spec: FieldSpec, label: string, hint: stri
     () => {
       setItems([...items, emptyValue(itemNode)]);
       // The new item's first control takes the focus, so keyboard users go on where they are.
-      requestAnimationFrame(() => document.getElementById(fieldId([...spec.path, items.length]))?.focus());
+      requestAnimationFrame(() => {
+        const added = document.querySelector(`[data-campo="${fieldId([...spec.path, items.length])}"]`);
+        for (let details = added?.closest('details'); details; details = details.parentElement?.closest('details')) details.open = true;
+        added?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+      });
     },
     { class: 'aggiungi' },
   );
@@ -185,7 +197,7 @@ function newAreaForm(ctx: FormContext, spec: FieldSpec, items: readonly unknown[
   };
   return h(
     'details',
-    { class: 'nuova-area' },
+    { class: 'nuova-area', 'data-chiave': `${base}-nuova-area` },
     h('summary', {}, t('editor.area.new')),
     h('p', { class: 'aiuto' }, t('editor.area.help')),
     h('label', { for: idInput.id }, t('editor.area.id')),

@@ -9,7 +9,7 @@ import { fieldId, parseFieldPath } from '../lib/values.ts';
 import { newEntryPath } from '../lib/entry-path.ts';
 import { api, ApiError, type Draft, type Option, type Problem, type TypeInfo } from './api.ts';
 import { button, h } from './dom.ts';
-import type { FormContext } from './field.ts';
+import { optionalText, type FormContext } from './field.ts';
 import { objectFields, renderField } from './form.ts';
 import { markdownEditor } from './widgets.ts';
 
@@ -43,6 +43,11 @@ let verifyRound = 0;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** «Nuova scheda», «Nuovo piano»: the word's gender is the type's, so each type has its own text. */
+function newLabel(type: TypeInfo): string {
+  return optionalText(`editor.newByType.${type.name}`) ?? t('editor.list.new', { label: type.label });
 }
 
 function typeByName(name: string): TypeInfo | undefined {
@@ -86,7 +91,7 @@ function renderListPanel(): void {
 async function loadList(): Promise<void> {
   const type = typeByName(typeSelect.value);
   if (!type) return;
-  newButton.textContent = t('editor.list.new', { label: type.label });
+  newButton.textContent = newLabel(type);
   listStatus.textContent = t('editor.list.loading');
   try {
     const { entries } = await api.entries(type.name, orgSelect.value || undefined, search.value.trim() || undefined);
@@ -101,7 +106,7 @@ async function loadList(): Promise<void> {
           event.preventDefault();
           void openEntry(entry.path);
         });
-        const details = [entry.org, entry.id, entry.status].filter((part) => part !== undefined && part !== '').join(' · ');
+        const details = [entry.id, entry.status].filter((part) => part !== undefined && part !== '').join(' · ');
         return h('li', {}, link, h('span', { class: 'dettagli' }, details));
       }),
     );
@@ -225,7 +230,7 @@ function startNew(): void {
   const form = h(
     'form',
     { class: 'nuova', novalidate: true },
-    h('h2', {}, t('editor.new.title', { label: type.label })),
+    h('h2', {}, newLabel(type)),
     type.layout === 'per-organization'
       ? h('div', { class: 'campo' }, h('label', { for: orgChoice.id }, t('editor.new.org')), orgChoice)
       : undefined,
@@ -278,11 +283,11 @@ function renderEditor(): void {
   if (!open) return;
   const entry = open;
   const focused = document.activeElement?.id;
-  const title = h(
-    'h2',
-    {},
-    entry.create ? t('editor.new.title', { label: entry.type.label }) : t('editor.entry.title', { label: entry.type.label }),
+  // Folded parts stay as the editor left them across a redraw.
+  const unfolded = new Set(
+    [...editorPanel.querySelectorAll<HTMLDetailsElement>('details[open]')].map((details) => details.dataset['chiave']),
   );
+  const title = h('h2', {}, entry.create ? newLabel(entry.type) : t('editor.entry.title', { label: entry.type.label }));
   const form = h('form', { id: 'campo', class: 'modulo', novalidate: true });
   form.addEventListener('submit', (event) => event.preventDefault());
   const schema: SchemaNode = entry.type.schema;
@@ -314,18 +319,19 @@ function renderEditor(): void {
     autocomplete: 'off',
     'aria-describedby': 'messaggio-commit-aiuto',
   });
+  const commit = h(
+    'div',
+    { class: 'campo commit' },
+    h('label', { for: commitInput.id }, t('editor.entry.commit')),
+    commitInput,
+    h('p', { class: 'aiuto', id: 'messaggio-commit-aiuto' }, t('editor.entry.commitHelp')),
+  );
+  // Save and preview stay in reach at the bottom of the screen, however long the form.
   const actions = h(
     'div',
     { class: 'azioni' },
     button(t('editor.entry.save'), () => void save(commitInput.value.trim())),
     button(t('editor.entry.preview'), () => void preview(), { class: 'secondario' }),
-    h(
-      'div',
-      { class: 'campo' },
-      h('label', { for: commitInput.id }, t('editor.entry.commit')),
-      commitInput,
-      h('p', { class: 'aiuto', id: 'messaggio-commit-aiuto' }, t('editor.entry.commitHelp')),
-    ),
   );
   editorPanel.replaceChildren(
     title,
@@ -333,9 +339,13 @@ function renderEditor(): void {
     verifyStatus,
     summary,
     form,
+    commit,
     actions,
     saveResult,
   );
+  for (const details of editorPanel.querySelectorAll<HTMLDetailsElement>('details[data-chiave]')) {
+    if (unfolded.has(details.dataset['chiave'])) details.open = true;
+  }
   showProblems(entry.problems);
   if (focused) document.getElementById(focused)?.focus();
 }
@@ -405,6 +415,8 @@ function placeProblem(problem: Problem): string | undefined {
     const box = document.getElementById(`${id}-errore`);
     if (!box) continue;
     box.textContent = box.textContent ? `${box.textContent} ${problem.message}` : problem.message;
+    // A problem inside a folded part unfolds it: the summary's link must lead somewhere visible.
+    for (let details = box.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
     if (problem.severity === 'error') document.getElementById(id)?.setAttribute('aria-invalid', 'true');
     return id;
   }

@@ -74,7 +74,13 @@ export function statsGrid(ctx: FormContext, spec: FieldSpec, renderRows: (spec: 
     { class: 'aiuto' },
     periodList.length === 0 || rowList.length === 0 ? t('editor.grid.emptyHelp') : t('editor.grid.help'),
   );
-  return h('div', { class: 'statistiche' }, rows, group([...spec.path, 'griglia'], t('editor.grid.title'), undefined, intro, table));
+  // The grid first: values are what changes from one edition to the next; the rows' own fields are folded below.
+  return h(
+    'div',
+    { class: 'statistiche' },
+    group([...spec.path, 'griglia'], t('editor.grid.title'), undefined, intro, table),
+    h('details', { class: 'righe', 'data-chiave': `${fieldId(spec.path)}-righe` }, h('summary', {}, t('editor.grid.rows')), rows),
+  );
 }
 
 /** The id of a period as a CSV header writes it: the year, or the year and the last month. */

@@ -124,7 +124,7 @@ export function markdownField(ctx: FormContext, spec: FieldSpec, label: string, 
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/svg+xml';
 
 /** An image: upload next to the entry, and its text alternative (required: the validator and the page ask for it). */
-export function imageField(ctx: FormContext, spec: FieldSpec, label: string, hint: string | undefined): HTMLElement {
+export function imageField(ctx: FormContext, spec: FieldSpec, label: string): HTMLElement {
   const base = fieldId(spec.path);
   const value = read(ctx, spec.path);
   const present = value !== null && typeof value === 'object';
@@ -177,7 +177,6 @@ export function imageField(ctx: FormContext, spec: FieldSpec, label: string, hin
     'fieldset',
     { class: 'gruppo immagine', id: base, 'data-campo': base },
     h('legend', {}, label),
-    hint ? h('p', { class: 'aiuto' }, hint) : undefined,
     h('p', { class: 'errore-campo', id: `${base}-errore` }),
     h(
       'div',
