@@ -9,7 +9,7 @@ import { contentTypes, listEntries, organizations, previewUrl, readEntry, refOpt
 import { checkDraft, draftFiles } from './drafts.ts';
 import { EditorError } from './errors.ts';
 import { resolveEntryPath } from './paths.ts';
-import { commitFiles, diffOf, saveImage, writeDraft } from './save.ts';
+import { commitFiles, diffOf, ensureCommittable, saveImage, writeDraft } from './save.ts';
 
 /** What the handlers need from the server: the source, the base path, the validation of the files on disk. */
 export interface EditorContext {
@@ -119,6 +119,7 @@ export const HANDLERS: Record<string, { method: 'GET' | 'POST'; handle: Handler 
       const entry = resolveEntryPath(context.root, draft.path);
       const files = draftFiles(entry, draft);
       const problems = checkDraft(context.root, files, context.validation());
+      if (draft.commit) await ensureCommittable(context.root, draft.commit.message);
       writeDraft(entry, files, problems, draft.create === true);
       context.changed();
       const diff = diffOf(files);

@@ -85,23 +85,29 @@ export function writeDraft(entry: EntryPath, files: readonly DraftFile[], proble
   }
 }
 
-/** Commits the given files (paths relative to `root`) and nothing else; refuses clearly outside a git repository. */
-export async function commitFiles(root: string, rels: readonly string[], message: string): Promise<string> {
+function git(root: string, args: string[]): Promise<{ stdout: string }> {
+  return run('git', ['-C', root, ...args], { encoding: 'utf8' });
+}
+
+/** Refuses, before anything is written, a commit that cannot happen: no message, or no git repository. */
+export async function ensureCommittable(root: string, message: string): Promise<void> {
   if (message.trim() === '') throw new EditorError(400, 'il messaggio del commit è vuoto: scrivi in una riga che cosa hai cambiato');
-  const git = (args: string[]) => run('git', ['-C', root, ...args], { encoding: 'utf8' });
   try {
-    await git(['rev-parse', '--show-toplevel']);
+    await git(root, ['rev-parse', '--show-toplevel']);
   } catch {
     throw new EditorError(
       400,
-      'la cartella dei contenuti non è un repository git: il file è salvato, ma non posso fare il commit (crea il repository con «git init» o salva senza commit)',
+      'la cartella dei contenuti non è un repository git: non posso fare il commit, e non ho salvato nulla (salva senza commit, oppure crea il repository con «git init»)',
     );
   }
+}
+
+/** Commits the given files (paths relative to `root`) and nothing else, even when other changes are staged. */
+export async function commitFiles(root: string, rels: readonly string[], message: string): Promise<string> {
   try {
-    await git(['add', '--', ...rels]);
-    // `--only`: the commit holds these files even when something else is staged.
-    await git(['commit', '--only', '-m', message, '--', ...rels]);
-    return (await git(['rev-parse', 'HEAD'])).stdout.trim();
+    await git(root, ['add', '--', ...rels]);
+    await git(root, ['commit', '--only', '-m', message, '--', ...rels]);
+    return (await git(root, ['rev-parse', 'HEAD'])).stdout.trim();
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim().split('\n')[0] ?? '';
     throw new EditorError(409, `il file è salvato, ma il commit non è riuscito${detail ? ` (git: ${detail})` : ''}`);
@@ -123,7 +129,8 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /** `Copertina Finale.JPG` → `copertina-finale.jpg`; refused when the type is not an image the site shows. */
 export function safeImageName(name: unknown): string {
   const raw = typeof name === 'string' ? path.basename(name.replace(/\\/g, '/')) : '';
-  const ext = path.extname(raw).slice(1).toLowerCase();
+  // Not path.extname: a bare `.jpg` has no stem, and is still a jpg.
+  const ext = /\.([^.]+)$/.exec(raw)?.[1]?.toLowerCase() ?? '';
   if (!(ext in IMAGE_TYPES))
     throw new EditorError(
       415,

@@ -86,7 +86,9 @@ function indentAfterFirst(text: string, column: number): string {
 /** How the file writes flow collections: `{ a: 1 }` or `{a: 1}`. */
 function paddedFlow(text: string, node: Node | null | undefined): boolean {
   if (!node?.range) return true;
-  return /^[[{]\s/.test(text.slice(node.range[0], node.range[1]));
+  const source = text.slice(node.range[0], node.range[1]);
+  // An empty `{}` or `[]` says nothing: the library's default, padded.
+  return /^[[{]\s*[\]}]$/.test(source) || /^[[{]\s/.test(source);
 }
 
 /** Stringifies `value` as a document; a collection `flow` stays on one line. */
@@ -340,7 +342,9 @@ function parsesTo(text: string, value: unknown): boolean {
 export function patchYamlText(text: string, value: unknown, schema: z.ZodType): string {
   const doc = parseDocument(text);
   const fresh = () => yamlTextFor(value, schema);
-  if (doc.errors.length > 0 || doc.contents === null) return fresh();
+  if (doc.errors.length > 0) return fresh();
+  // Only comments (a settings file explained but not filled in): they stay, the value goes after them.
+  if (doc.contents === null) return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${fresh()}`;
   const result = new Patcher(text, schema).patch(doc.contents, value, []);
   if (result === REPLACE) {
     // The whole content changes shape: keep the comments before it (e.g. the `$schema` line).
