@@ -13,10 +13,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { axeSource, describeViolations } from '../browser/axe.ts';
 import { startDevServer, type DevServerProcess } from '../../scripts/lib/dev-server.ts';
 import { validateSource } from '../../src/lib/validate/index.ts';
 
@@ -52,7 +54,7 @@ function changedLines(file: string): { removed: string[]; added: string[] } {
 /** Opens an entry in the editor and waits for its form. */
 async function openEntry(file: string): Promise<void> {
   await page.goto(`${server.url}redazione/?voce=${encodeURIComponent(file)}`);
-  await page.locator('#campo').waitFor();
+  await page.locator('#modulo').waitFor();
 }
 
 /** Picks `value` in a reference picker once the API's options have arrived. */
@@ -68,6 +70,18 @@ async function save(): Promise<string> {
   const refused = await page.locator('.esito .errore').count();
   expect(refused, `${await page.locator('.esito').innerText()}\n${await page.locator('.riepilogo').innerText()}`).toBe(0);
   return page.locator('.esito pre.diff').innerText();
+}
+
+/** axe-core's WCAG 2.1 A and AA rules on the editor as it is now (Astro's dev toolbar is the developer's, not the editor's). */
+async function expectAccessible(when: string): Promise<void> {
+  type WithAxe = { axe: { run: (context: unknown, options: RunOptions) => Promise<AxeResults> } };
+  const { violations } = await page.evaluate(() =>
+    (window as unknown as WithAxe).axe.run(
+      { exclude: [['astro-dev-toolbar']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] },
+    ),
+  );
+  expect(violations.length, `violazioni di accessibilità (${when}):\n${describeViolations(violations)}`).toBe(0);
 }
 
 async function shoot(name: string, width: number): Promise<void> {
@@ -87,6 +101,7 @@ beforeAll(async () => {
   server = await startDevServer(source);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'it-IT' });
+  await page.addInitScript(axeSource);
   page.on('dialog', (dialog) => void dialog.accept());
 }, 180_000);
 
@@ -142,6 +157,7 @@ describe('the editor, as the communication office uses it', () => {
     await expect(page.locator('#campo-budget').getAttribute('aria-describedby')).resolves.toContain('campo-budget-errore');
     await expect(page.locator('.riepilogo').innerText()).resolves.toContain('budget');
     await page.locator('#campo-budget').scrollIntoViewIfNeeded();
+    await expectAccessible('una scheda nuova con un errore');
     await shoot('errore', 1280);
     await page.locator('#campo-budget').fill('12.500,50');
     await page.waitForFunction(() => (document.getElementById('campo-budget-errore')?.textContent ?? '') === '', null, { timeout: 15_000 });
@@ -169,6 +185,7 @@ describe('the editor, as the communication office uses it', () => {
     await expect(page.locator('#campo-corpo-anteprima strong').innerText()).resolves.toBe('Comuni');
     await shoot('scheda', 1280);
     await shoot('scheda-telefono', 390);
+    await expectAccessible('a 390 px');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     const diff = await save();
@@ -179,6 +196,16 @@ describe('the editor, as the communication office uses it', () => {
     for (const text of ['welfare', 'prova-area', 'ancilab', 'anci-nazionale/piccoli', 'Il logo dello sportello di prova', '**Comuni**']) {
       expect(written).toContain(text);
     }
+
+    // «Anteprima» opens the card's public page, as readers will see it.
+    const [preview] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByRole('button', { name: 'Anteprima della pagina' }).click(),
+    ]);
+    await preview.waitForLoadState();
+    expect(preview.url()).toContain('/anci-lombardia/');
+    await preview.locator('h1').filter({ hasText: 'Sportello di prova per i Comuni' }).waitFor({ timeout: 30_000 });
+    await preview.close();
   });
 
   test('a value of a statistics table, in the grid', async () => {
@@ -188,6 +215,7 @@ describe('the editor, as the communication office uses it', () => {
     await expect(cell.inputValue()).resolves.toBe('50');
     await cell.fill('55');
     await page.locator('.statistiche').evaluate((grid) => grid.scrollIntoView({ block: 'start' }));
+    await expectAccessible('la griglia di una tabella');
     await shoot('griglia', 1280);
     await save();
   });

@@ -267,7 +267,7 @@ function startNew(): void {
     };
     renderEditor();
     scheduleVerify();
-    document.getElementById('campo')?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    document.getElementById('modulo')?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   });
   editorPanel.replaceChildren(form);
   idInput.focus();
@@ -287,8 +287,8 @@ function renderEditor(): void {
   const unfolded = new Set(
     [...editorPanel.querySelectorAll<HTMLDetailsElement>('details[open]')].map((details) => details.dataset['chiave']),
   );
-  const title = h('h2', {}, entry.create ? newLabel(entry.type) : t('editor.entry.title', { label: entry.type.label }));
-  const form = h('form', { id: 'campo', class: 'modulo', novalidate: true });
+  const title = h('h2', { id: 'titolo-voce' }, entry.create ? newLabel(entry.type) : t('editor.entry.title', { label: entry.type.label }));
+  const form = h('form', { id: 'modulo', class: 'modulo', novalidate: true, 'aria-labelledby': 'titolo-voce' });
   form.addEventListener('submit', (event) => event.preventDefault());
   const schema: SchemaNode = entry.type.schema;
   if (Array.isArray(entry.ctx.state.data) || schema.type === 'array') {
