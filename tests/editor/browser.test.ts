@@ -28,6 +28,9 @@ const COVER = 'content/projects/anci-lombardia/copertina-prova.png';
 const ORGANIZATION = 'data/organizations/anci-lombardia.yaml';
 const STATS = 'data/stats/anci-toscana/eventi.yaml';
 const PLAN = 'content/plans/anci-toscana/2021.md';
+/** A table whose values live in a CSV beside it, with a cell left empty (no data), added to the copy. */
+const CSV_TABLE = 'data/stats/anci-lombardia/sportelli.yaml';
+const CSV_VALUES = 'data/stats/anci-lombardia/sportelli.csv';
 const SHOTS =
   process.env['ANNUARIO_EDITOR_SCREENSHOTS'] === '1' ? path.join(repoRoot, 'docs', 'img') : path.join(repoRoot, '.annuario', 'screenshots');
 
@@ -95,6 +98,18 @@ async function shoot(name: string, width: number): Promise<void> {
 beforeAll(async () => {
   source = fs.mkdtempSync(path.join(os.tmpdir(), 'annuario-redazione-'));
   for (const dir of ['content', 'data']) fs.cpSync(path.join(repoRoot, dir), path.join(source, dir), { recursive: true });
+  fs.writeFileSync(
+    path.join(source, CSV_TABLE),
+    [
+      'title: Sportelli per i Comuni',
+      'periods: [2019, 2020, { year: 2021, through: "2021-06", label: giugno 2021 }]',
+      'rows:',
+      '  - { id: sportelli, label: sportelli aperti }',
+      '  - { id: accessi, label: accessi }',
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(path.join(source, CSV_VALUES), 'riga,2019,2020,2021\nsportelli,3,,5\naccessi,120,140,80\n');
   git('init', '--quiet');
   git('add', '.');
   git('commit', '--quiet', '-m', 'contenuti di partenza');
@@ -220,6 +235,16 @@ describe('the editor, as the communication office uses it', () => {
     await save();
   });
 
+  test('a value of a table kept in a CSV: the empty cell is «dato assente», and only its line changes', async () => {
+    await openEntry(CSV_TABLE);
+    const cell = page.getByRole('textbox', { name: 'sportelli aperti, 2020' });
+    await expect(cell.inputValue()).resolves.toBe('');
+    await expect(cell.getAttribute('placeholder')).resolves.toBe('dato assente');
+    await expect(page.getByRole('textbox', { name: 'accessi, giugno 2021' }).inputValue()).resolves.toBe('80');
+    await cell.fill('4');
+    await save();
+  });
+
   test('an objective added to a plan, continuing one of the previous plan', async () => {
     await openEntry(PLAN);
     const objectives = page.locator('#campo-sections-0-objectives > ol > li');
@@ -245,7 +270,8 @@ describe('afterwards', () => {
   test('git shows only those changes', () => {
     const status = git('status', '--porcelain', '--untracked-files=all').trimEnd().split('\n').sort();
     // The image's name is made safe for a file («copertina prova.png» → copertina-prova.png).
-    expect(status).toEqual([` M ${PLAN}`, ` M ${ORGANIZATION}`, ` M ${STATS}`, `?? ${COVER}`, `?? ${NEW_CARD}`]);
+    expect(status).toEqual([` M ${PLAN}`, ` M ${ORGANIZATION}`, ` M ${CSV_VALUES}`, ` M ${STATS}`, `?? ${COVER}`, `?? ${NEW_CARD}`]);
+    expect(changedLines(CSV_VALUES)).toEqual({ removed: ['sportelli,3,,5'], added: ['sportelli,3,4,5'] });
     const stats = changedLines(STATS);
     expect(stats.removed).toHaveLength(1);
     expect(stats.added).toEqual([stats.removed[0]?.replace('103, 50]', '103, 55]')]);

@@ -176,6 +176,8 @@ async function openEntry(path: string, addItem = false): Promise<void> {
     const entry = await api.entry(path);
     const type = typeByName(entry.type);
     if (!type) throw new Error(t('editor.entry.unknownType', { type: entry.type }));
+    // The list follows the open entry: its type, so that its neighbours are one click away.
+    typeSelect.value = type.name;
     const state: FormContext['state'] = { data: entry.data };
     if (entry.body !== undefined) state.body = entry.body;
     if (entry.csv) state.csv = entry.csv;
@@ -402,9 +404,9 @@ function showProblems(problems: Problem[]): void {
           errors: tn('editor.verify.errors', errors),
           warnings: tn('editor.verify.warnings', problems.length - errors),
         });
-  summary.replaceChildren(
-    ...(problems.length === 0 ? [] : [h('h3', { id: 'riepilogo-titolo' }, t('editor.verify.summary')), h('ul', {}, ...items)]),
-  );
+  summary.classList.toggle('solo-avvisi', errors === 0);
+  const heading = errors === 0 ? t('editor.verify.warningsOnly') : t('editor.verify.summary');
+  summary.replaceChildren(...(problems.length === 0 ? [] : [h('h3', { id: 'riepilogo-titolo' }, heading), h('ul', {}, ...items)]));
 }
 
 /** Puts a problem at the control of its field, or of the nearest enclosing group; returns that control's id. */
@@ -414,7 +416,7 @@ function placeProblem(problem: Problem): string | undefined {
     const id = fieldId(path.slice(0, length));
     const box = document.getElementById(`${id}-errore`);
     if (!box) continue;
-    box.textContent = box.textContent ? `${box.textContent} ${problem.message}` : problem.message;
+    box.append(h('span', { class: problem.severity }, `${problem.message} `));
     // A problem inside a folded part unfolds it: the summary's link must lead somewhere visible.
     for (let details = box.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
     if (problem.severity === 'error') document.getElementById(id)?.setAttribute('aria-invalid', 'true');

@@ -83,12 +83,8 @@ export function statsGrid(ctx: FormContext, spec: FieldSpec, renderRows: (spec: 
   );
 }
 
-/** The id of a period as a CSV header writes it: the year, or the year and the last month. */
+/** The id of a period as the CSV's header writes it: its year, whole or partial (src/lib/stats.ts). */
 function periodId(period: unknown): string {
-  if (typeof period === 'number') return String(period);
-  if (period !== null && typeof period === 'object') {
-    const { year, through } = period as { year?: unknown; through?: unknown };
-    return typeof through === 'string' ? through : String(year);
-  }
-  return String(period);
+  const year = period !== null && typeof period === 'object' ? (period as { year?: unknown }).year : period;
+  return typeof year === 'number' || typeof year === 'string' ? String(year) : '';
 }
