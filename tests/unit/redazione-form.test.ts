@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { emptyValue, fieldKind, itemTitle, matchingAlternative, type SchemaNode } from '../../src/editor/lib/json-schema.ts';
 import { newEntryPath } from '../../src/editor/lib/entry-path.ts';
+import { EDITOR_SCHEMAS, editorSchemaText } from '../../src/lib/editor-schemas.ts';
 import { cellText, cellValue, periodHeading } from '../../src/editor/lib/stats-grid.ts';
 import {
   changePrecision,
@@ -231,5 +232,26 @@ describe('item titles in lists', () => {
     [{}, undefined],
   ])('%j → %s', (value, title) => {
     expect(itemTitle(value)).toBe(title);
+  });
+});
+
+describe('every field of every schema has its Italian name in the editor', () => {
+  /** Every property name of a JSON Schema, walked as plain data. */
+  function fieldNames(node: unknown, found = new Set<string>()): Set<string> {
+    if (Array.isArray(node)) for (const item of node) fieldNames(item, found);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+        if (key === 'properties' && value !== null && typeof value === 'object') for (const name of Object.keys(value)) found.add(name);
+        fieldNames(value, found);
+      }
+    }
+    return found;
+  }
+  const names = (
+    JSON.parse(fs.readFileSync(path.join(repoRoot, 'src', 'i18n', 'it.json'), 'utf8')) as { editor: { fields: Record<string, string> } }
+  ).editor.fields;
+  test.each(EDITOR_SCHEMAS.map((entry) => [entry.file, entry] as const))('%s', (_file, entry) => {
+    const missing = [...fieldNames(JSON.parse(editorSchemaText(entry)))].filter((name) => names[name] === undefined);
+    expect(missing, 'aggiungi il nome italiano in src/i18n/it.json, editor.fields').toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { t } from '../../i18n/t.ts';
 import { acceptsNumber, alternatives, emptyValue, fieldKind, itemTitle, matchingAlternative, type SchemaNode } from '../lib/json-schema.ts';
 import { fieldId, parseTypedNumber, type PathSegment } from '../lib/values.ts';
 import { button, h } from './dom.ts';
-import { fieldLabel, frame, group, read, write, type FormContext } from './field.ts';
+import { fieldLabel, frame, group, optionalText, read, write, type FormContext } from './field.ts';
 import { statsGrid } from './stats-grid.ts';
 import { amountField, colorField, dateField, imageField, markdownField, refField } from './widgets.ts';
 
@@ -250,7 +250,10 @@ function enumField(ctx: FormContext, spec: FieldSpec, label: string, hint: strin
           });
     select.append(h('option', { value: '' }, fallback));
     for (const option of spec.node.enum ?? []) {
-      select.append(h('option', { value: String(option), selected: option === value }, String(option)));
+      // A value the file spells in English (`integer`, `sum`) gets its Italian meaning beside it.
+      const meaning = optionalText(`editor.values.${String(option)}`);
+      const text = meaning === undefined ? String(option) : `${meaning} (${String(option)})`;
+      select.append(h('option', { value: String(option), selected: option === value }, text));
     }
     if (value !== undefined && !(spec.node.enum ?? []).includes(value)) {
       select.append(
