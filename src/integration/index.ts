@@ -45,9 +45,15 @@ export default function annuario(): AstroIntegration {
         const { cachedValidation } = await import('./editor/api.ts');
         const root = sourceRoot();
         const validation = cachedValidation(root);
-        // A file saved by hand (or by the editor) makes the next answer validate again.
-        server.watcher.on('all', () => validation.changed());
-        server.middlewares.use(`${base.replace(/\/+$/, '')}${EDITOR_API_PATH}`, editorApi({ root, base, ...validation }, logger));
+        const handle = editorApi({ root, base, ...validation }, logger);
+        // Astro's own base middleware may run first and strip the base from the URL: both forms are the API.
+        const prefixes = [...new Set([`${base.replace(/\/+$/, '')}${EDITOR_API_PATH}/`, `${EDITOR_API_PATH}/`])];
+        server.middlewares.use((request, response, next) => {
+          const prefix = prefixes.find((candidate) => request.url?.startsWith(candidate));
+          if (prefix === undefined) return next();
+          request.url = `/${(request.url ?? '').slice(prefix.length)}`;
+          handle(request, response, next);
+        });
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         // Loaded only now: Pagefind's module is not needed to start Astro.

@@ -2,7 +2,8 @@
  * The web editor's API as the browser side calls it: the real `npm run dev` on a copy of the
  * example source in a temp folder, every endpoint, bad input answered in Italian (never a stack
  * trace), nothing written when a draft has errors, and the loop the editor relies on: a save
- * through the API shows on the public page without a restart.
+ * through the API shows on the public page without a restart. The site is served under a
+ * sub-path (`/annuario/`), as a published site may be: the API and the previews follow it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +14,8 @@ import { fetchUntil, startDevServer, type DevServerProcess } from '../../scripts
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const CARD = 'content/projects/anci-lombardia/atlante.md';
-const CARD_PAGE = 'anci-lombardia/attivita/atlante/';
+const BASE = '/annuario/';
+const CARD_PAGE = 'annuario/anci-lombardia/attivita/atlante/';
 const PLAN = 'content/plans/anci-toscana/2021.md';
 const STATS = 'data/stats/anci-toscana/eventi.yaml';
 const PNG = Buffer.from(
@@ -28,8 +30,15 @@ let api: string;
 beforeAll(async () => {
   source = fs.mkdtempSync(path.join(os.tmpdir(), 'annuario-editor-api-'));
   for (const dir of ['content', 'data']) fs.cpSync(path.join(repoRoot, dir), path.join(source, dir), { recursive: true });
-  server = await startDevServer(source);
-  api = `${server.url}redazione/api/`;
+  const previous = process.env['ANNUARIO_BASE'];
+  process.env['ANNUARIO_BASE'] = BASE;
+  try {
+    server = await startDevServer(source);
+  } finally {
+    if (previous === undefined) delete process.env['ANNUARIO_BASE'];
+    else process.env['ANNUARIO_BASE'] = previous;
+  }
+  api = `${server.url}annuario/redazione/api/`;
 }, 180_000);
 
 afterAll(async () => {
@@ -296,8 +305,8 @@ describe('checking and saving', () => {
     git('-c', 'user.name=Prova', '-c', 'user.email=prova@example.org', 'commit', '-q', '--allow-empty', '-m', 'inizio');
     git('config', 'user.name', 'Redazione');
     git('config', 'user.email', 'redazione@example.org');
-    fs.writeFileSync(path.join(source, 'data', 'non-toccare.txt'), 'x');
-    git('add', 'data/non-toccare.txt');
+    fs.writeFileSync(path.join(source, 'non-toccare.txt'), 'x');
+    git('add', 'non-toccare.txt');
     const sections = entry.data['sections'] as { objectives: unknown[] }[];
     sections[0]?.objectives.push({ id: 'nuovo-obiettivo', text: 'Un obiettivo nuovo', continues: 'anci-toscana/2018/riforma-cal' });
     const committed = await post('salva', {
@@ -307,6 +316,6 @@ describe('checking and saving', () => {
     });
     expect(committed.status, JSON.stringify(committed.body)).toBe(200);
     expect(git('show', '--name-only', '--format=%s', 'HEAD').trim().split('\n')).toEqual(['Piano 2021: un obiettivo nuovo', '', PLAN]);
-    expect(git('diff', '--cached', '--name-only').trim()).toBe('data/non-toccare.txt');
+    expect(git('diff', '--cached', '--name-only').trim()).toBe('non-toccare.txt');
   });
 });

@@ -16,6 +16,7 @@ import { readEntryText } from '../../src/integration/editor/files.ts';
 import { resolveEntryPath } from '../../src/integration/editor/paths.ts';
 import { diffOf, safeImageName, saveImage, writeAtomic, writeDraft } from '../../src/integration/editor/save.ts';
 import { crossOrigin } from '../../src/integration/editor/http.ts';
+import { cachedValidation } from '../../src/integration/editor/api.ts';
 import { validateSource, type ValidationResult } from '../../src/lib/validate/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -272,6 +273,9 @@ describe('images', () => {
       409,
     );
     expect(failure(() => saveImage(root, entry, 'foto.jpg', PNG.toString('base64'))).message).toMatch(/non è un'immagine jpg/);
+    expect(failure(() => saveImage(root, resolveEntryPath(root, 'data/funding.yaml'), 'logo.png', PNG.toString('base64'))).message).toMatch(
+      /è un elenco, non una voce con immagini/,
+    );
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>').toString('base64');
     expect(failure(() => saveImage(root, entry, 'logo.svg', svg)).message).toMatch(/contiene codice/);
   });
@@ -287,5 +291,22 @@ describe('requests from another origin are refused', () => {
     [{ host: 'localhost:4321', 'sec-fetch-site': 'same-origin', origin: 'http://localhost:4321' }, false],
   ])('%o → refused: %s', (headers, refused) => {
     expect(crossOrigin(headers)).toBe(refused);
+  });
+});
+
+describe('the validation of the files on disk', () => {
+  test('is reused while nothing changes, and redone when any file under content/ or data/ changes', () => {
+    const cache = cachedValidation(root);
+    const first = cache.validation();
+    expect(cache.validation()).toBe(first);
+    const stray = path.join(root, 'data', 'appunti.txt');
+    fs.writeFileSync(stray, 'x');
+    try {
+      const second = cache.validation();
+      expect(second).not.toBe(first);
+      expect(second.problems).toContainEqual(expect.objectContaining({ file: 'data/appunti.txt', code: 'file-fuori-posto' }));
+    } finally {
+      fs.rmSync(stray);
+    }
   });
 });

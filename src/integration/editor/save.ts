@@ -151,6 +151,11 @@ function unsafeSvg(bytes: Buffer): boolean {
  * `src` its `{ src, alt }` field takes. The same file again is fine; a different one is refused.
  */
 export function saveImage(root: string, entry: EntryPath, name: unknown, dataBase64: unknown): string {
+  if (entry.type.layout === 'list-file' || entry.type.layout === 'single-file')
+    throw new EditorError(
+      400,
+      `${entry.path} è un elenco, non una voce con immagini: carica l'immagine da una scheda, un report o un'organizzazione`,
+    );
   const file = safeImageName(name);
   if (typeof dataBase64 !== 'string' || dataBase64 === '') throw new EditorError(400, "manca il contenuto dell'immagine (dataBase64)");
   const bytes = Buffer.from(dataBase64.replace(/^data:[^,]*,/, ''), 'base64');
