@@ -52,10 +52,11 @@ export function renderField(ctx: FormContext, spec: FieldSpec): HTMLElement {
       return numberOrTextField(ctx, spec, label, hint);
     case 'const':
       return h('p', { class: 'costante' }, `${label}: `, h('code', {}, String(spec.node.const)));
+    // The schema's hint says how the file writes a date or an amount; the widget's says how to fill it in.
     case 'partial-date':
-      return dateField(ctx, spec, label, hint);
+      return dateField(ctx, spec, label, spec.item ? undefined : t('editor.date.help'));
     case 'amount':
-      return amountField(ctx, spec, label, hint);
+      return amountField(ctx, spec, label, spec.item ? undefined : t('editor.amount.help'));
     case 'markdown':
       return markdownField(ctx, spec, label, hint);
     case 'image':
