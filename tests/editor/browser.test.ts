@@ -201,6 +201,9 @@ describe('the editor, as the communication office uses it', () => {
     await shoot('scheda', 1280);
     await shoot('scheda-telefono', 390);
     await expectAccessible('a 390 px');
+    // Nothing sticks out sideways on a phone: the grid and the diff scroll inside their own boxes.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     const diff = await save();

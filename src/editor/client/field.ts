@@ -29,9 +29,14 @@ export function read(ctx: FormContext, path: readonly PathSegment[]): unknown {
 }
 
 export function write(ctx: FormContext, path: readonly PathSegment[], value: unknown, structural = false): void {
+  place(ctx, path, value);
+  ctx.changed(structural);
+}
+
+/** Puts a value in the draft without counting it as the editor's change (a required group the form fills in as it draws). */
+export function place(ctx: FormContext, path: readonly PathSegment[], value: unknown): void {
   if (path.length === 0) ctx.state.data = value;
   else setIn(ctx.state, ['data', ...path], value);
-  ctx.changed(structural);
 }
 
 /** A UI text, or undefined when it.json has none for this key. */

@@ -8,7 +8,7 @@ import { t } from '../../i18n/t.ts';
 import { acceptsNumber, alternatives, emptyValue, fieldKind, itemTitle, matchingAlternative, type SchemaNode } from '../lib/json-schema.ts';
 import { fieldId, parseTypedNumber, type PathSegment } from '../lib/values.ts';
 import { button, h } from './dom.ts';
-import { fieldLabel, frame, group, optionalText, read, write, type FormContext } from './field.ts';
+import { fieldLabel, frame, group, optionalText, place, read, write, type FormContext } from './field.ts';
 import { statsGrid } from './stats-grid.ts';
 import { amountField, colorField, dateField, imageField, markdownField, refField } from './widgets.ts';
 
@@ -107,7 +107,7 @@ function objectField(ctx: FormContext, spec: FieldSpec, label: string, hint: str
       h('p', { class: 'errore-campo', id: `${fieldId(spec.path)}-errore` }),
     );
   }
-  if (!present) write(ctx, spec.path, emptyValue(spec.node));
+  if (!present) place(ctx, spec.path, emptyValue(spec.node));
   const fieldset = group(spec.path, label, hint, ...objectFields(ctx, spec.node, spec.path));
   if (!spec.required && spec.path.length > 0 && typeof spec.path[spec.path.length - 1] === 'string') {
     fieldset.append(button(t('editor.form.removeGroup', { label }), () => write(ctx, spec.path, undefined, true), { class: 'rimuovi' }));
