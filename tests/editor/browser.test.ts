@@ -4,8 +4,9 @@
  * them added to the organization from the form, dates, budget, a partner, a related card, a cover
  * image with its alt text), a value edited in a statistics table, an objective added to a plan
  * continuing one of the previous plan, a wrong value answered in the validator's Italian words.
- * Afterwards the validator passes on the copy and git shows only those changes. And the public
- * build has nothing of the editor.
+ * Afterwards the validator passes on the copy and git shows only those changes. A file broken by
+ * hand is opened and fixed from the editor (the site meanwhile shows its error page). And the
+ * public build has nothing of the editor.
  *
  * `ANNUARIO_EDITOR_SCREENSHOTS=1` also writes the guide's screenshots (docs/img/redazione-*.png).
  */
@@ -288,6 +289,21 @@ describe('afterwards', () => {
     expect(plan.removed).toEqual([]);
     expect(plan.added.join('\n')).toContain('obiettivo-prova');
     expect(plan.added.join('\n')).toContain('continues: anci-toscana/2018/tour-unioni');
+  });
+});
+
+describe('a file broken by hand', () => {
+  test('the editor still opens (the site shows the error page), names the problem at its field, and fixes it', async () => {
+    const card = 'content/projects/anci-lombardia/atlante.md';
+    const original = fs.readFileSync(path.join(source, card), 'utf8');
+    fs.writeFileSync(path.join(source, card), original.replace(/^status: .*$/m, 'status: chiusissimo'));
+    await openEntry(card);
+    await page.waitForFunction(() => (document.getElementById('campo-status-errore')?.textContent ?? '').includes('atteso uno di'), null, {
+      timeout: 15_000,
+    });
+    await page.locator('#campo-status').selectOption('concluso');
+    await save();
+    expect(fs.readFileSync(path.join(source, card), 'utf8')).toBe(original);
   });
 });
 
