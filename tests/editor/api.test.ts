@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -154,8 +155,22 @@ describe('bad input gets an Italian error', () => {
     expectItalianError(await post('verifica', { data: {} }), 400, /manca «path»/);
   });
 
-  test('a request from another site is refused', async () => {
+  test('a request from another site, or naming the server by another name, is refused', async () => {
     expectItalianError(await post('salva', { path: CARD, data: {} }, { origin: 'http://evil.example' }), 403, /da un altro sito/);
+    const { port } = new URL(server.url);
+    const rebound = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      // fetch() does not let a page set Host; node:http does, as a browser fooled by DNS rebinding sends it.
+      const headers = { host: `evil.example:${port}` };
+      const request = http.get({ host: '127.0.0.1', port, path: '/annuario/redazione/api/tipi', headers }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+    });
+    // Vite's own host check answers first in `astro dev`; the API's (tests/unit/editor-api-core.test.ts) stands behind it.
+    expect(rebound.status).toBe(403);
+    expect(rebound.text).not.toContain('organizations');
   });
 
   test('an image of a type the site does not show, or not what its name says', async () => {
@@ -174,6 +189,26 @@ describe('bad input gets an Italian error', () => {
   test('a request too large is refused before it is read', async () => {
     const huge = { path: CARD, data: { title: 'x'.repeat(7 * 1024 * 1024) } };
     expectItalianError(await post('verifica', huge), 413, /richiesta troppo grande/);
+    // Streamed without a declared length: refused once the limit is passed, still with an answer.
+    const chunk = new TextEncoder().encode('x'.repeat(1024 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(`${api}verifica`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url.replace(/\/$/, '') },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expectItalianError(
+      { status: response.status, body: (await response.json()) as Record<string, unknown> },
+      413,
+      /richiesta troppo grande/,
+    );
   });
 });
 
@@ -196,6 +231,21 @@ describe('checking and saving', () => {
     const entry = await voce(CARD);
     const { body } = await post('verifica', { path: CARD, data: { ...entry.data, budget: '1.400,50' } });
     expect(body['problems']).toContainEqual(expect.objectContaining({ file: CARD, field: 'budget', severity: 'error' }));
+  });
+
+  test('a draft that is not fields at all (YAML text where an object goes): the validator words, 422 on save', async () => {
+    const before = read(CARD);
+    const checked = await post('verifica', { path: CARD, data: 'title: [rotto' });
+    expect(checked.body['problems']).toEqual([
+      expect.objectContaining({
+        file: CARD,
+        line: 2,
+        severity: 'error',
+        message: 'attesi dei campi nella forma «nome: valore», uno per riga',
+      }),
+    ]);
+    expect((await post('salva', { path: CARD, data: 'title: [rotto' })).status).toBe(422);
+    expect(read(CARD)).toBe(before);
   });
 
   test('salva with errors: 422, the problems, nothing written', async () => {

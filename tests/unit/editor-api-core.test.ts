@@ -15,7 +15,7 @@ import { EditorError } from '../../src/integration/editor/errors.ts';
 import { readEntryText } from '../../src/integration/editor/files.ts';
 import { resolveEntryPath } from '../../src/integration/editor/paths.ts';
 import { diffOf, safeImageName, saveImage, writeAtomic, writeDraft } from '../../src/integration/editor/save.ts';
-import { crossOrigin } from '../../src/integration/editor/http.ts';
+import { crossOrigin, foreignHost } from '../../src/integration/editor/http.ts';
 import { cachedValidation } from '../../src/integration/editor/api.ts';
 import { validateSource, type ValidationResult } from '../../src/lib/validate/index.ts';
 
@@ -308,5 +308,19 @@ describe('the validation of the files on disk', () => {
     } finally {
       fs.rmSync(stray);
     }
+  });
+});
+
+describe('requests naming the server by another DNS name are refused (DNS rebinding)', () => {
+  test.each([
+    ['localhost:4321', false],
+    ['127.0.0.1:4321', false],
+    ['192.168.1.20:4321', false],
+    ['[::1]:4321', false],
+    ['redazione.localhost:4321', false],
+    ['evil.example:4321', true],
+    [undefined, true],
+  ])('Host %s → refused: %s', (host, refused) => {
+    expect(foreignHost(host === undefined ? {} : { host })).toBe(refused);
   });
 });

@@ -168,10 +168,11 @@ const CASES: Case[] = [
     file: 'data/site.yaml',
     type: 'site',
     edit: (data) => {
-      data['accessibility'] = { conformity: 'non-conforme' };
+      // Given in another order than the schema's: written in the schema's (conformity, then method).
+      data['accessibility'] = { method: 'autovalutazione', conformity: 'non-conforme' };
     },
     removed: ['accessibility: {}'],
-    added: ['accessibility: { conformity: non-conforme }'],
+    added: ['accessibility: { conformity: non-conforme, method: autovalutazione }'],
   },
 ];
 
@@ -236,6 +237,12 @@ describe('yaml-patch: changes the structure cannot show small are still right', 
       text: 'a: x\nb: 1\n',
       value: { a: 'riga uno\nriga due', b: 1 },
       expected: 'a: |-\n  riga uno\n  riga due\nb: 1\n',
+    },
+    {
+      name: 'Windows line ends are kept',
+      text: 'a: 1\r\nl:\r\n  - x\r\n',
+      value: { a: 2, b: 'n', l: ['x', 'y'] },
+      expected: 'a: 2\r\nl:\r\n  - x\r\n  - y\r\nb: n\r\n',
     },
     { name: 'a text that does not parse is written afresh', text: 'a: [\n', value: { a: 1 }, expected: 'a: 1\n' },
   ])('$name', ({ text, value, expected }) => {

@@ -36,6 +36,28 @@ export function crossOrigin(headers: IncomingMessage['headers']): boolean {
   }
 }
 
+/**
+ * Whether the request names the server by a DNS name other than `localhost`: a page of another
+ * site whose name was pointed at this machine (DNS rebinding) would look same-origin to the
+ * check above. The editor is reached at `localhost` or at an IP address (`npm run dev -- --host`).
+ */
+export function foreignHost(headers: IncomingMessage['headers']): boolean {
+  const host = headers.host;
+  if (host === undefined) return true;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    return true;
+  }
+  return !(
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname) ||
+    (hostname.startsWith('[') && hostname.endsWith(']'))
+  );
+}
+
 /** Reads the request body up to `limit` bytes; more is refused (413) without reading the rest. */
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -49,8 +71,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // The rest is read and dropped, so the client still gets the answer.
+        chunks.length = 0;
         reject(new EditorError(413, `richiesta troppo grande (più di ${Math.round(limit / 1024 / 1024)} MB)`));
-        request.destroy();
         return;
       }
       chunks.push(chunk);
@@ -90,6 +113,8 @@ export function editorApi(context: EditorContext, logger: EditorLogger) {
       const route = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
       try {
         if (!route) throw new EditorError(404, `richiesta sconosciuta «${name}»: l'editor risponde a ${Object.keys(HANDLERS).join(', ')}`);
+        if (foreignHost(request.headers))
+          throw new EditorError(403, "indirizzo non ammesso: apri l'editor da http://localhost (o dall'indirizzo IP del computer)");
         if (crossOrigin(request.headers))
           throw new EditorError(403, "richiesta da un altro sito rifiutata: l'editor accetta solo le proprie pagine");
         if (request.method !== route.method)

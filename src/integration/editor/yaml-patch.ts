@@ -171,12 +171,13 @@ class Patcher {
     return { start, end: trimEnd(this.text, start, rangeOf(last).end) };
   }
 
-  /** The pair `key: value` rewritten whole, keeping a flow collection flow. */
-  private replacePair(pair: Pair, key: string, value: unknown): Splice {
+  /** The pair `key: value` rewritten whole (its keys in the schema's order), keeping a flow collection flow. */
+  private replacePair(pair: Pair, key: string, value: unknown, path: PropertyKey[]): Splice {
     const { start, end } = this.pairRegion(pair);
     const old = pair.value as Node | null;
     const flow = (isMap(old) || isSeq(old)) && old.flow === true;
-    const text = indentAfterFirst(stringifyPair(key, value, flow, paddedFlow(this.text, old)), columnOf(this.text, start));
+    const ordered = orderBySchema(value, this.schema, [...path, key]);
+    const text = indentAfterFirst(stringifyPair(key, ordered, flow, paddedFlow(this.text, old)), columnOf(this.text, start));
     return { start, end, text };
   }
 
@@ -202,7 +203,7 @@ class Patcher {
         continue;
       }
       const result = this.patch(pair.value as Node | null, value[key], [...path, key]);
-      splices.push(...(result === REPLACE ? [this.replacePair(pair, key, value[key])] : result));
+      splices.push(...(result === REPLACE ? [this.replacePair(pair, key, value[key], path)] : result));
     }
     const added = Object.keys(value).filter((key) => !present.has(key) && value[key] !== undefined);
     if (added.length === 0) return splices;
@@ -324,8 +325,10 @@ function applySplices(text: string, splices: Splice[]): string {
   const ordered = splices
     .map((splice, index) => ({ splice, index }))
     .sort((a, b) => b.splice.start - a.splice.start || length(b.splice) - length(a.splice) || b.index - a.index);
+  // A file written on Windows keeps its line ends: the library writes `\n`.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let out = text;
-  for (const { splice } of ordered) out = `${out.slice(0, splice.start)}${splice.text}${out.slice(splice.end)}`;
+  for (const { splice } of ordered) out = `${out.slice(0, splice.start)}${splice.text.replace(/\r?\n/g, eol)}${out.slice(splice.end)}`;
   return out;
 }
 
