@@ -193,6 +193,11 @@ describe('the editor, as the communication office uses it', () => {
     await page.waitForFunction(() => (document.getElementById('campo-cover-src')?.textContent ?? '').startsWith('./'), null, {
       timeout: 15_000,
     });
+    // Without its text alternative the image is refused, at the field, before anything is written.
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect(page.locator('.esito .errore').innerText()).resolves.toContain('testo alternativo');
+    await expect(page.locator('#campo-cover-alt-errore').innerText()).resolves.toContain('Manca il testo alternativo');
+    expect(fs.existsSync(path.join(source, NEW_CARD))).toBe(false);
     await page.locator('#campo-cover-alt').fill('Il logo dello sportello di prova');
 
     // The body, with the preview rendered by the site's own Markdown pipeline.

@@ -396,17 +396,36 @@ function showProblems(problems: Problem[]): void {
     const label = `${where}${text}${fix}${other}`;
     return h('li', { class: problem.severity }, target ? h('a', { href: `#${target}` }, label) : label);
   });
-  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const missingAlt = showMissingAltTexts();
+  if (missingAlt > 0) items.push(h('li', { class: 'error' }, t('editor.image.altMissing')));
+  const warnings = problems.filter((problem) => problem.severity === 'warning').length;
+  const errors = problems.length - warnings + missingAlt;
   verifyStatus.textContent =
-    problems.length === 0
+    items.length === 0
       ? t('editor.verify.clean')
-      : t('editor.verify.count', {
-          errors: tn('editor.verify.errors', errors),
-          warnings: tn('editor.verify.warnings', problems.length - errors),
-        });
+      : t('editor.verify.count', { errors: tn('editor.verify.errors', errors), warnings: tn('editor.verify.warnings', warnings) });
   summary.classList.toggle('solo-avvisi', errors === 0);
   const heading = errors === 0 ? t('editor.verify.warningsOnly') : t('editor.verify.summary');
-  summary.replaceChildren(...(problems.length === 0 ? [] : [h('h3', { id: 'riepilogo-titolo' }, heading), h('ul', {}, ...items)]));
+  summary.replaceChildren(...(items.length === 0 ? [] : [h('h3', { id: 'riepilogo-titolo' }, heading), h('ul', {}, ...items)]));
+}
+
+/**
+ * The editor's own rule on top of the validator's: an image has its text alternative. The
+ * validator lets `alt: ""` through (a decorative image); a cover or a logo is never decorative.
+ */
+function missingAltTexts(): HTMLTextAreaElement[] {
+  return [...editorPanel.querySelectorAll<HTMLTextAreaElement>('.immagine[data-con-immagine] textarea[aria-required="true"]')].filter(
+    (alt) => alt.value.trim() === '',
+  );
+}
+
+function showMissingAltTexts(): number {
+  const missing = missingAltTexts();
+  for (const alt of missing) {
+    document.getElementById(`${alt.id}-errore`)?.append(h('span', { class: 'error' }, t('editor.image.altMissing')));
+    alt.setAttribute('aria-invalid', 'true');
+  }
+  return missing.length;
 }
 
 /** Puts a problem at the control of its field, or of the nearest enclosing group; returns that control's id. */
@@ -429,6 +448,11 @@ async function save(commitMessage: string): Promise<void> {
   if (!open) return;
   const entry = open;
   clearTimeout(verifyTimer);
+  if (missingAltTexts().length > 0) {
+    showProblems(entry.problems);
+    saveResult.replaceChildren(h('p', { class: 'errore', role: 'alert' }, t('editor.image.altRefused')));
+    return;
+  }
   saveResult.replaceChildren(h('p', { class: 'stato', role: 'status' }, t('editor.save.running')));
   try {
     const result = await api.save({

@@ -157,6 +157,7 @@ export function imageField(ctx: FormContext, spec: FieldSpec, label: string): HT
       .then((src) => {
         write(ctx, [...spec.path, 'src'], src);
         srcText.textContent = src;
+        fileInput.closest('.immagine')?.setAttribute('data-con-immagine', 'true');
         preview.src = URL.createObjectURL(file);
         preview.hidden = false;
         status.textContent = t('editor.image.uploaded', { src });
@@ -175,7 +176,12 @@ export function imageField(ctx: FormContext, spec: FieldSpec, label: string): HT
   alt.addEventListener('input', () => write(ctx, [...spec.path, 'alt'], alt.value));
   const fieldset = h(
     'fieldset',
-    { class: 'gruppo immagine', id: base, 'data-campo': base },
+    {
+      class: 'gruppo immagine',
+      id: base,
+      'data-campo': base,
+      'data-con-immagine': typeof image['src'] === 'string' && image['src'] !== '' ? 'true' : undefined,
+    },
     h('legend', {}, label),
     h('p', { class: 'errore-campo', id: `${base}-errore` }),
     h(
