@@ -306,6 +306,15 @@ describe('a file broken by hand', () => {
     await page.waitForFunction(() => (document.getElementById('campo-status-errore')?.textContent ?? '').includes('atteso uno di'), null, {
       timeout: 15_000,
     });
+    // Saved as it is, the draft is refused: nothing is written, and the editor is told why.
+    const broken = fs.readFileSync(path.join(source, card), 'utf8');
+    await page.locator('#campo-summary').fill('Sintesi cambiata ma non salvata');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect(page.locator('.esito .errore').innerText()).resolves.toMatch(
+      /^Non salvato: la bozza ha 1 errore\. Il file non è stato toccato/,
+    );
+    expect(fs.readFileSync(path.join(source, card), 'utf8')).toBe(broken);
+    await page.locator('#campo-summary').fill(/^summary: (.*)$/m.exec(original)?.[1] ?? '');
     await page.locator('#campo-status').selectOption('concluso');
     await save();
     expect(fs.readFileSync(path.join(source, card), 'utf8')).toBe(original);
