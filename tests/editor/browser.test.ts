@@ -46,9 +46,9 @@ function git(...args: string[]): string {
   });
 }
 
-/** The lines a file's diff removes and adds (`git diff -U0`), without the headers. */
-function changedLines(file: string): { removed: string[]; added: string[] } {
-  const lines = git('diff', '-U0', '--', file).split('\n');
+/** The lines a file's diff removes and adds (`git diff -U0`, against the work tree or between `commits`), without the headers. */
+function changedLines(file: string, ...commits: string[]): { removed: string[]; added: string[] } {
+  const lines = git('diff', '-U0', ...commits, '--', file).split('\n');
   return {
     removed: lines.filter((line) => line.startsWith('-') && !line.startsWith('---')).map((line) => line.slice(1)),
     added: lines.filter((line) => line.startsWith('+') && !line.startsWith('+++')).map((line) => line.slice(1)),
@@ -241,7 +241,12 @@ describe('the editor, as the communication office uses it', () => {
     await page.locator('.statistiche').evaluate((grid) => grid.scrollIntoView({ block: 'start' }));
     await expectAccessible('la griglia di una tabella');
     await shoot('griglia', 1280);
+    // With a commit message, the save is also a git commit of this file alone.
+    await page.getByLabel('Messaggio di commit (facoltativo)').fill('Eventi: 55 nel primo semestre 2024');
     await save();
+    await expect(page.locator('.esito .riuscito').innerText()).resolves.toContain('commit');
+    expect(git('log', '-1', '--format=%s').trim()).toBe('Eventi: 55 nel primo semestre 2024');
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim()).toBe(STATS);
   });
 
   test('a value of a table kept in a CSV: the empty cell is «dato assente», and only its line changes', async () => {
@@ -279,9 +284,10 @@ describe('afterwards', () => {
   test('git shows only those changes', () => {
     const status = git('status', '--porcelain', '--untracked-files=all').trimEnd().split('\n').sort();
     // The image's name is made safe for a file («copertina prova.png» → copertina-prova.png).
-    expect(status).toEqual([` M ${PLAN}`, ` M ${ORGANIZATION}`, ` M ${CSV_VALUES}`, ` M ${STATS}`, `?? ${COVER}`, `?? ${NEW_CARD}`]);
+    // The statistics table was committed by the editor (its change is in the last commit).
+    expect(status).toEqual([` M ${PLAN}`, ` M ${ORGANIZATION}`, ` M ${CSV_VALUES}`, `?? ${COVER}`, `?? ${NEW_CARD}`]);
     expect(changedLines(CSV_VALUES)).toEqual({ removed: ['sportelli,3,,5'], added: ['sportelli,3,4,5'] });
-    const stats = changedLines(STATS);
+    const stats = changedLines(STATS, 'HEAD~1', 'HEAD');
     expect(stats.removed).toHaveLength(1);
     expect(stats.added).toEqual([stats.removed[0]?.replace('103, 50]', '103, 55]')]);
     expect(stats.removed[0]).toContain('103, 50]');
