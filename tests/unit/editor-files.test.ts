@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { structuredPatch } from 'diff';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { contentType, type CollectionName } from '../../src/lib/content-types.ts';
+import { CONTENT_TYPES, contentType, type CollectionName } from '../../src/lib/content-types.ts';
 import { csvTextFor, entryTextFor, readCsv, readEntryText } from '../../src/integration/editor/files.ts';
 import { patchYamlText } from '../../src/integration/editor/yaml-patch.ts';
 import { ProjectSchema } from '../../src/schemas/project.ts';
@@ -225,6 +225,18 @@ describe('yaml-patch: changes the structure cannot show small are still right', 
       expected: 'l:\n  - id: b\n  - id: a\n',
     },
     {
+      name: 'the first field of a list item removed: the next moves up after the dash',
+      text: 'l:\n  - a: 1 # uno\n    b: 2\n    c: 3\n  - a: 4\n',
+      value: { l: [{ c: 3 }, { a: 4 }] },
+      expected: 'l:\n  - c: 3\n  - a: 4\n',
+    },
+    {
+      name: 'a renamed id changes one line',
+      text: 'l:\n  - id: a\n    t: 1\n  - id: b\n',
+      value: { l: [{ id: 'z', t: 1 }, { id: 'b' }] },
+      expected: 'l:\n  - id: z\n    t: 1\n  - id: b\n',
+    },
+    {
       name: 'an item removed by id',
       text: 'l:\n  - id: a\n    t: 1\n  - id: b\n  - id: c\n',
       value: { l: [{ id: 'a', t: 1 }, { id: 'c' }] },
@@ -280,5 +292,99 @@ describe('CSV values of a statistics table', () => {
 
   test('a CSV that does not parse is an Italian error naming the file', () => {
     expect(() => readCsv('riga,2019\n"aperta,1\n', 'data/stats/x/y.csv')).toThrow(/data\/stats\/x\/y\.csv: il file CSV non è leggibile/);
+  });
+});
+
+/** Every example content file, relative to the repository (read only). */
+function exampleFiles(): string[] {
+  return ['content', 'data'].flatMap((dir) =>
+    fs
+      .readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
+      .filter((rel) => /\.(md|yaml)$/.test(rel) && !rel.includes('documents/') && !rel.endsWith('README.md'))
+      .map((rel) => `${dir}/${rel}`),
+  );
+}
+
+/** A scalar of a YAML text and the lines an edit of it may touch: its key's line to the end of its outermost flow collection or itself. */
+interface Leaf {
+  path: (string | number)[];
+  value: unknown;
+  lines: [number, number];
+  /** A field whose removal stays within those lines (not the only key of a block map). */
+  removable: boolean;
+}
+
+function leaves(yaml: string): Leaf[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter });
+  const out: Leaf[] = [];
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const visit = (node: unknown, at: (string | number)[], from: number | undefined, flow: Node | undefined, removable: boolean) => {
+    const region = flow ?? (node as Node);
+    if (isMap(node)) {
+      const inFlow = flow ?? (node.flow ? node : undefined);
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const keyStart = pair.key.range?.[0] ?? 0;
+        // The first field of a list item cannot go without the next one moving up onto its line.
+        const afterDash = yaml.slice(yaml.lastIndexOf('\n', keyStart - 1) + 1, keyStart).trim() !== '';
+        const removable = inFlow !== undefined || (node.items.length > 1 && !afterDash);
+        visit(pair.value, [...at, String(pair.key.value)], flow ? from : keyStart, inFlow, removable);
+      }
+    } else if (isSeq(node))
+      node.items.forEach((item, index) =>
+        visit(item, [...at, index], flow ? from : undefined, flow ?? (node.flow ? node : undefined), false),
+      );
+    else if (isScalar(node) && node.range) {
+      const start = from ?? region.range?.[0] ?? 0;
+      const end = (region.range?.[1] ?? 1) - 1;
+      out.push({ path: at, value: node.value, lines: [lineOf(start), lineOf(Math.max(start, end))], removable });
+    }
+  };
+  visit(doc.contents, [], undefined, undefined, false);
+  return out;
+}
+
+/** Sets the value at `at`, or removes the field when `value` is undefined. */
+function setAt(data: unknown, at: (string | number)[], value: unknown): void {
+  let current = data as Record<string | number, unknown>;
+  for (const key of at.slice(0, -1)) current = current[key] as Record<string | number, unknown>;
+  const last = at.at(-1) as string | number;
+  if (value === undefined) delete current[last];
+  else current[last] = value;
+}
+
+describe('every value of every example file can be edited or removed, touching only its own lines', () => {
+  test.each(exampleFiles())('%s', (file) => {
+    const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
+    const frontMatter = file.endsWith('.md');
+    const type = CONTENT_TYPES.find((t) => file === t.dir || file.startsWith(`${t.dir}/`));
+    if (!type) throw new Error(`nessun tipo per ${file}`);
+    const read = readEntryText(text, frontMatter);
+    const yamlStart = frontMatter ? text.indexOf('\n') + 1 : 0;
+    const linesBefore = text.slice(0, yamlStart).split('\n').length - 1;
+    const yaml = frontMatter ? text.slice(yamlStart, text.indexOf('\n---', yamlStart) + 1) : text;
+    const edits = leaves(yaml).flatMap((leaf) => {
+      const changed: unknown =
+        typeof leaf.value === 'number' ? leaf.value + 1 : typeof leaf.value === 'string' ? `${leaf.value} (rivisto)` : 'cambiato';
+      return [{ leaf, value: changed }, ...(leaf.removable ? [{ leaf, value: undefined }] : [])];
+    });
+    for (const { leaf, value } of edits) {
+      const data = structuredClone(read.data);
+      setAt(data, leaf.path, value);
+      const after = entryTextFor(text, { data, body: read.body }, frontMatter, type.schema);
+      const reread = readEntryText(after, frontMatter);
+      expect(reread.data, `${file} ${leaf.path.join('.')}`).toEqual(data);
+      expect(reread.body).toBe(read.body);
+      const patch = structuredPatch('a', 'b', text, after, '', '', { context: 0 });
+      for (const hunk of patch.hunks) {
+        // A hunk that only adds lines starts after the line it follows.
+        const first = hunk.oldStart - linesBefore - (hunk.oldLines === 0 ? 1 : 0);
+        const last = first + Math.max(hunk.oldLines, 1) - 1;
+        expect([first, last], `${file} ${leaf.path.join('.')}: righe cambiate fuori dal campo`).toSatisfy(
+          ([a, b]: number[]) => (a ?? 0) >= leaf.lines[0] && (b ?? 0) <= leaf.lines[1],
+        );
+      }
+    }
   });
 });

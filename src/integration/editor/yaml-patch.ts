@@ -194,12 +194,21 @@ class Patcher {
     const present = new Set(pairs.map(keyOf));
     const kept = pairs.filter((pair) => Object.hasOwn(value, keyOf(pair)) && value[keyOf(pair)] !== undefined);
     if (kept.length === 0) return REPLACE;
-    for (const pair of pairs) {
+    let removedUpTo = -1;
+    for (const [index, pair] of pairs.entries()) {
       const key = keyOf(pair);
       if (!kept.includes(pair)) {
+        if (index <= removedUpTo) continue;
         const { start, end } = this.pairRegion(pair);
-        if (!this.ownsLine(start)) return REPLACE;
-        splices.push({ start: lineStart(this.text, start), end: afterLine(this.text, end), text: '' });
+        if (this.ownsLine(start)) {
+          splices.push({ start: lineStart(this.text, start), end: afterLine(this.text, end), text: '' });
+          continue;
+        }
+        // The first field of a list item (`- title: …`): the next kept field moves up after the `- `.
+        const next = pairs.findIndex((other, at) => at > index && kept.includes(other));
+        if (next === -1) return REPLACE;
+        splices.push({ start, end: rangeOf(pairs[next]?.key as Node).start, text: '' });
+        removedUpTo = next - 1;
         continue;
       }
       const result = this.patch(pair.value as Node | null, value[key], [...path, key]);
@@ -236,7 +245,7 @@ class Patcher {
     return splices;
   }
 
-  /** How list items are matched: by `id` (or `file`) when every item has a distinct one, else by position. */
+  /** The items' ids (`id`, else `file`) when every item has a distinct one. */
   private identities(items: unknown[]): string[] | undefined {
     for (const key of ['id', 'file']) {
       const ids = items.flatMap((item) => (isObject(item) && typeof item[key] === 'string' ? [item[key]] : []));
@@ -249,7 +258,9 @@ class Patcher {
     const items = seq.items as (Node | null)[];
     if (items.length === 0 || items.some((item) => item === null)) return REPLACE;
     const nodes = items as Node[];
-    const oldIds = this.identities(nodes.map((node) => node.toJSON() as unknown));
+    // Same length: item by item, so a renamed id changes one line. Items added or removed: by id,
+    // so the others keep their lines wherever the change happened.
+    const oldIds = value.length === nodes.length ? undefined : this.identities(nodes.map((node) => node.toJSON() as unknown));
     const newIds = oldIds && this.identities(value);
     const oldKeys = oldIds && newIds ? oldIds : nodes.map((_, index) => String(index));
     const newKeys = oldIds && newIds ? newIds : value.map((_, index) => String(index));
