@@ -5,12 +5,13 @@
  */
 import { t, tn } from '../../i18n/t.ts';
 import { emptyValue, type SchemaNode } from '../lib/json-schema.ts';
-import { fieldId, parseFieldPath } from '../lib/values.ts';
+import { fieldId } from '../lib/values.ts';
 import { newEntryPath } from '../lib/entry-path.ts';
 import { api, ApiError, type Draft, type Option, type Problem, type TypeInfo } from './api.ts';
 import { button, h } from './dom.ts';
 import { optionalText, type FormContext } from './field.ts';
 import { objectFields, renderField } from './form.ts';
+import { missingAltTexts, showProblemsIn } from './problems.ts';
 import { markdownEditor } from './widgets.ts';
 
 const root = document.getElementById('redazione');
@@ -380,75 +381,17 @@ async function verify(): Promise<void> {
   }
 }
 
-/** The problems of this entry's files, each at its field (or its nearest group) and in the summary. */
+/** The problems of this entry's files, at their fields and in the summary. */
 function showProblems(problems: Problem[]): void {
   if (!open) return;
-  const entry = open;
-  for (const element of editorPanel.querySelectorAll('.errore-campo')) element.textContent = '';
-  for (const element of editorPanel.querySelectorAll('[aria-invalid]')) element.removeAttribute('aria-invalid');
-  const own = new Set([entry.path, entry.ctx.state.csv?.path]);
-  const items = problems.map((problem) => {
-    const target = own.has(problem.file) ? placeProblem(problem) : undefined;
-    const text = `${problem.severity === 'error' ? t('editor.verify.error') : t('editor.verify.warning')}: ${problem.message}`;
-    const where = problem.field ? `${problem.field} — ` : '';
-    const fix = problem.fix ? ` ${t('editor.verify.fix', { fix: problem.fix })}` : '';
-    const other = own.has(problem.file) ? '' : ` (${problem.file}, ${t('editor.verify.line', { line: problem.line })})`;
-    const label = `${where}${text}${fix}${other}`;
-    return h('li', { class: problem.severity }, target ? h('a', { href: `#${target}` }, label) : label);
-  });
-  const missingAlt = showMissingAltTexts();
-  if (missingAlt > 0) items.push(h('li', { class: 'error' }, t('editor.image.altMissing')));
-  const warnings = problems.filter((problem) => problem.severity === 'warning').length;
-  const errors = problems.length - warnings + missingAlt;
-  verifyStatus.textContent =
-    items.length === 0
-      ? t('editor.verify.clean')
-      : t('editor.verify.count', { errors: tn('editor.verify.errors', errors), warnings: tn('editor.verify.warnings', warnings) });
-  summary.classList.toggle('solo-avvisi', errors === 0);
-  const heading = errors === 0 ? t('editor.verify.warningsOnly') : t('editor.verify.summary');
-  summary.replaceChildren(...(items.length === 0 ? [] : [h('h3', { id: 'riepilogo-titolo' }, heading), h('ul', {}, ...items)]));
-}
-
-/**
- * The editor's own rule on top of the validator's: an image has its text alternative. The
- * validator lets `alt: ""` through (a decorative image); a cover or a logo is never decorative.
- */
-function missingAltTexts(): HTMLTextAreaElement[] {
-  return [...editorPanel.querySelectorAll<HTMLTextAreaElement>('.immagine[data-con-immagine] textarea[aria-required="true"]')].filter(
-    (alt) => alt.value.trim() === '',
-  );
-}
-
-function showMissingAltTexts(): number {
-  const missing = missingAltTexts();
-  for (const alt of missing) {
-    document.getElementById(`${alt.id}-errore`)?.append(h('span', { class: 'error' }, t('editor.image.altMissing')));
-    alt.setAttribute('aria-invalid', 'true');
-  }
-  return missing.length;
-}
-
-/** Puts a problem at the control of its field, or of the nearest enclosing group; returns that control's id. */
-function placeProblem(problem: Problem): string | undefined {
-  const path = parseFieldPath(problem.field);
-  for (let length = path.length; length >= 0; length--) {
-    const id = fieldId(path.slice(0, length));
-    const box = document.getElementById(`${id}-errore`);
-    if (!box) continue;
-    box.append(h('span', { class: problem.severity }, `${problem.message} `));
-    // A problem inside a folded part unfolds it: the summary's link must lead somewhere visible.
-    for (let details = box.closest('details'); details; details = details.parentElement?.closest('details') ?? null) details.open = true;
-    if (problem.severity === 'error') document.getElementById(id)?.setAttribute('aria-invalid', 'true');
-    return id;
-  }
-  return undefined;
+  showProblemsIn({ panel: editorPanel, summary, status: verifyStatus }, problems, [open.path, open.ctx.state.csv?.path]);
 }
 
 async function save(commitMessage: string): Promise<void> {
   if (!open) return;
   const entry = open;
   clearTimeout(verifyTimer);
-  if (missingAltTexts().length > 0) {
+  if (missingAltTexts(editorPanel).length > 0) {
     showProblems(entry.problems);
     saveResult.replaceChildren(h('p', { class: 'errore', role: 'alert' }, t('editor.image.altRefused')));
     return;
