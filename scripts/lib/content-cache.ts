@@ -10,12 +10,13 @@ export const MARKDOWN_CACHE_ENV = 'ANNUARIO_MARKDOWN_CACHE';
 
 /**
  * The file where src/lib/markdown.ts keeps its parsed Markdown between builds, in `cacheDir`. Its
- * name carries a fingerprint of the renderer (markdown.ts itself and the locked dependencies), so
+ * name carries a fingerprint of the renderer (markdown.ts, its pipeline in markdown-processor.ts and the locked dependencies), so
  * a change to either starts a fresh cache; older caches are removed.
  */
 export function markdownCacheFile(projectRoot: string, cacheDir: string): string {
   const hash = createHash('sha256');
-  for (const file of ['src/lib/markdown.ts', 'package-lock.json']) hash.update(fs.readFileSync(path.join(projectRoot, file)));
+  for (const file of ['src/lib/markdown.ts', 'src/lib/markdown-processor.ts', 'package-lock.json'])
+    hash.update(fs.readFileSync(path.join(projectRoot, file)));
   const name = `markdown-${hash.digest('hex').slice(0, 16)}.json`;
   fs.mkdirSync(cacheDir, { recursive: true });
   for (const old of fs.readdirSync(cacheDir)) {

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { sourceRoot } from '../lib/source.ts';
 import { buildSearchIndex, setBuildSearchIndex } from './page-sink.ts';
-import { CONTENT_ERRORS_ROUTE, EDITOR_API_PATH } from './routes.ts';
+import { CONTENT_ERRORS_ROUTE, EDITOR_API_PATH, EDITOR_ROUTE } from './routes.ts';
 
 /**
  * The built file (relative to `dir`, `/`-separated) of a page Astro reports: `a/b/` is
@@ -47,6 +47,7 @@ export default function annuario(): AstroIntegration {
         addMiddleware({ entrypoint: new URL('./middleware.ts', import.meta.url), order: 'pre' });
         if (command === 'dev') {
           injectRoute({ pattern: CONTENT_ERRORS_ROUTE, entrypoint: new URL('./ContentErrors.astro', import.meta.url), prerender: false });
+          injectRoute({ pattern: EDITOR_ROUTE, entrypoint: new URL('../editor/Redazione.astro', import.meta.url), prerender: false });
         }
       },
       // Only `astro dev` runs this hook: the public build contains none of the editor.

@@ -5,7 +5,7 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import { buildSearchIndex, builtPagePath } from './page-sink.ts';
-import { CONTENT_ERRORS_ROUTE } from './routes.ts';
+import { CONTENT_ERRORS_ROUTE, EDITOR_ROUTE } from './routes.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // Imported per request, not once: Astro keeps the middleware function for the whole dev session,
@@ -22,7 +22,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     index.addPage(builtPagePath(context.url.pathname, import.meta.env.BASE_URL), html);
     return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
   }
-  if (errors === 0 || context.routePattern === CONTENT_ERRORS_ROUTE) return next();
+  // The editor stays open: it is where the editor fixes the errors.
+  if (errors === 0 || context.routePattern === CONTENT_ERRORS_ROUTE || context.routePattern === EDITOR_ROUTE) return next();
   // A new request, not the page's: the pages are prerendered, and Astro warns when their request's headers are copied.
   return next(new Request(new URL(`${import.meta.env.BASE_URL.replace(/\/$/, '')}${CONTENT_ERRORS_ROUTE}`, context.url)));
 });

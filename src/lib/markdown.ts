@@ -7,34 +7,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { Element, Root, RootContent } from 'hast';
-import rehypeExternalLinks from 'rehype-external-links';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { processors, stringifier } from './markdown-processor.ts';
 
 export interface MarkdownOptions {
   /** Shift headings so that a body's `#` fits under the page's own `<h1>` (1 turns `#` into `<h2>`). */
   headingOffset?: number;
 }
-
-/**
- * `withRaw` parses raw HTML (rehype-raw runs the whole tree through an HTML parser, the costly
- * step) so that it can be sanitized; text without any `<` has no raw HTML and skips it. Both
- * paths sanitize.
- */
-function makeProcessor(withRaw: boolean) {
-  const base = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: withRaw });
-  return (withRaw ? base.use(rehypeRaw) : base)
-    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'md-' })
-    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] });
-}
-
-const processors = { raw: makeProcessor(true), plain: makeProcessor(false) };
-const stringifier = unified().use(rehypeStringify);
 
 /**
  * Sanitized trees by Markdown source. A card's body is rendered for its page and again for the

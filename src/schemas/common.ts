@@ -9,6 +9,24 @@
 import { z } from 'astro/zod';
 import { isValidPartialDate, PARTIAL_DATE_RE } from '../lib/partial-date.ts';
 
+/**
+ * How the browser editor (`/redazione/` in `npm run dev`, src/editor/) shows a field, carried into
+ * the JSON Schema as `editor: { widget, ref }`: a partial date, a euro amount, Markdown with a
+ * preview, an uploaded image with its text alternative, a colour, a picker over a vocabulary
+ * (`ref`: what the picker offers), the statistics grid (rows × periods). Fields without a hint
+ * get the form their type gives (text, number, dropdown for an enum, a list for an array).
+ */
+export interface EditorHint {
+  widget: 'partial-date' | 'amount' | 'markdown' | 'image' | 'color' | 'ref' | 'stats-grid';
+  /** With `widget: 'ref'`: cards (`org/id`), earlier objectives, the organization's areas, funding programmes, organizations, source documents. */
+  ref?: 'projects' | 'objectives' | 'areas' | 'funding' | 'organizations' | 'documents';
+}
+
+/** The same schema with the editor's hint added to its metadata (description and examples are inherited). */
+export function withEditor<T extends z.ZodType>(schema: T, editor: EditorHint): T {
+  return schema.meta({ editor });
+}
+
 /** Identifier written in file names and references: lowercase words joined by hyphens. */
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -28,7 +46,7 @@ export const TextSchema = z.string({ error: 'atteso un testo' }).trim().min(1, {
  * as formatted text (sanitized), where the other text fields are shown as written. The validator
  * reads the `markdown` mark to tell the two apart.
  */
-export const MarkdownTextSchema = TextSchema.meta({ description: 'Testo in Markdown', markdown: true });
+export const MarkdownTextSchema = TextSchema.meta({ description: 'Testo in Markdown', markdown: true, editor: { widget: 'markdown' } });
 
 /** Reference to an entry of another organization or collection: `<organizzazione>/<slug>`, e.g. `anci-nazionale/piccoli`. */
 export const EntryRefSchema = z
@@ -75,7 +93,11 @@ export const PartialDateSchema = z
         error: `anno non plausibile: atteso tra ${PLAUSIBLE_YEARS.min} e ${PLAUSIBLE_YEARS.max}`,
       }),
   )
-  .meta({ description: 'Data alla precisione stampata: AAAA-MM-GG, AAAA-MM o AAAA', examples: ['2023-06-27'] });
+  .meta({
+    description: 'Data alla precisione stampata: AAAA-MM-GG, AAAA-MM o AAAA',
+    examples: ['2023-06-27'],
+    editor: { widget: 'partial-date' },
+  });
 
 /** Largest amount accepted, in cents: well inside the range where numbers are exact integers. */
 const MAX_CENTS = 1e15;
@@ -101,13 +123,17 @@ export const EuroSchema = z
     }
     return cents;
   })
-  .meta({ description: 'Importo in euro: numero con il punto per i decimali', examples: [8739950.0] });
+  .meta({ description: 'Importo in euro: numero con il punto per i decimali', examples: [8739950.0], editor: { widget: 'amount' } });
 
 /** Where an entry comes from: the source document and its page or section. */
 export const ProvenanceSchema = z
   .strictObject({
     /** File or title of the source document, e.g. `003_212a1361b903dde0.txt`. */
-    document: TextSchema.meta({ description: 'Documento di origine', examples: ['003_212a1361b903dde0.txt'] }),
+    document: TextSchema.meta({
+      description: 'Documento di origine',
+      examples: ['003_212a1361b903dde0.txt'],
+      editor: { widget: 'ref', ref: 'documents' },
+    }),
     /** Page as printed in the source, e.g. `24` or `24-25`. */
     page: z
       .union([z.number().int().positive(), TextSchema], { error: 'attesa una pagina (numero) o un intervallo "24-25"' })
@@ -151,12 +177,14 @@ export const LinkSchema = z.strictObject({
 });
 
 /** An image file next to the content, with its text alternative. */
-export const ImageSchema = z.strictObject({
-  /** Path relative to the file that uses it, e.g. `./stogit.jpg`. */
-  src: TextSchema.meta({ description: "Percorso dell'immagine relativo al file", examples: ['./copertina.jpg'] }),
-  /** Text alternative read by screen readers, e.g. `Il deposito di Settala`. */
-  alt: z.string({ error: "atteso il testo alternativo dell'immagine (può essere vuoto se decorativa)" }),
-});
+export const ImageSchema = z
+  .strictObject({
+    /** Path relative to the file that uses it, e.g. `./stogit.jpg`. */
+    src: TextSchema.meta({ description: "Percorso dell'immagine relativo al file", examples: ['./copertina.jpg'] }),
+    /** Text alternative read by screen readers, e.g. `Il deposito di Settala`. */
+    alt: z.string({ error: "atteso il testo alternativo dell'immagine (può essere vuoto se decorativa)" }),
+  })
+  .meta({ editor: { widget: 'image' } });
 
 /** Common provenance fields every entry may carry. */
 export const provenanceFields = {

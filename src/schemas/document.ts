@@ -5,7 +5,7 @@
  * 2024, p. 24»), never the file name. File: `data/documents.yaml`, a list.
  */
 import { z } from 'astro/zod';
-import { PartialDateSchema, SlugSchema, TextSchema } from './common.ts';
+import { PartialDateSchema, SlugSchema, TextSchema, withEditor } from './common.ts';
 
 export const DOCUMENT_KINDS = ['catalogo', 'bilancio-sociale', 'piano', 'altro'] as const;
 
@@ -18,7 +18,7 @@ export const SourceDocumentSchema = z.strictObject({
   /** Title as readers know the publication, e.g. `Catalogo delle attività`. */
   title: TextSchema.meta({ description: 'Titolo della pubblicazione', examples: ['Catalogo delle attività'] }),
   /** Id of the organization that published it, e.g. `anci-lombardia`. */
-  organization: SlugSchema,
+  organization: withEditor(SlugSchema, { widget: 'ref', ref: 'organizations' }),
   /** Edition at the precision known, e.g. `2024` or `2024-06`. */
   edition: PartialDateSchema.meta({ description: 'Edizione (anno o anno-mese)', examples: ['2024'] }),
   /** What the publication is, e.g. `catalogo`. */

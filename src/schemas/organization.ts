@@ -3,7 +3,7 @@
  * house, a foundation). File: `data/organizations/<id>.yaml`; the file name is its id.
  */
 import { z } from 'astro/zod';
-import { ImageSchema, LinkSchema, MarkdownTextSchema, provenanceFields, SlugSchema, TextSchema } from './common.ts';
+import { ImageSchema, LinkSchema, MarkdownTextSchema, provenanceFields, SlugSchema, TextSchema, withEditor } from './common.ts';
 
 export const ORGANIZATION_KINDS = ['anci-regionale', 'anci-nazionale', 'comune', 'altro'] as const;
 
@@ -141,14 +141,14 @@ export const OrganizationSchema = z
       .array(
         z.strictObject({
           /** Id of the related organization, e.g. `ancilab`. */
-          organization: SlugSchema,
+          organization: withEditor(SlugSchema, { widget: 'ref', ref: 'organizations' }),
           /** Nature of the relation, e.g. `società in house`. */
           relation: TextSchema,
         }),
       )
       .optional(),
     /** Parent organization, e.g. `anci-lombardia` for AnciLab. */
-    parent: SlugSchema.optional(),
+    parent: withEditor(SlugSchema, { widget: 'ref', ref: 'organizations' }).optional(),
     /** Vocabulary of thematic areas used by this organization's cards. */
     areas: z.array(AreaSchema, { error: 'attesa una lista di aree tematiche' }).optional(),
     /** Brand colour as hex, e.g. `'#0066CC'`. */
@@ -156,7 +156,7 @@ export const OrganizationSchema = z
       .string({ error: 'atteso un colore esadecimale tra virgolette (es. "#0066CC")' })
       .regex(/^#[0-9a-fA-F]{6}$/, { error: 'atteso un colore esadecimale di 6 cifre tra virgolette (es. "#0066CC")' })
       .optional()
-      .meta({ description: 'Colore istituzionale', examples: ['#0066CC'] }),
+      .meta({ description: 'Colore istituzionale', examples: ['#0066CC'], editor: { widget: 'color' } }),
     /** Logo next to the file. */
     logo: ImageSchema.optional(),
     /** Other links. */

@@ -4,7 +4,7 @@
  * for the introduction.
  */
 import { z } from 'astro/zod';
-import { MarkdownTextSchema, PartialDateSchema, provenanceFields, SlugSchema, TextSchema, YearSchema } from './common.ts';
+import { MarkdownTextSchema, PartialDateSchema, provenanceFields, SlugSchema, TextSchema, withEditor, YearSchema } from './common.ts';
 
 export const OUTCOME_STATUSES = ['raggiunto', 'parziale', 'non-raggiunto', 'in-corso', 'abbandonato'] as const;
 
@@ -14,13 +14,17 @@ export const ObjectiveRefSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     error: 'atteso un riferimento nella forma "organizzazione/anno/obiettivo" (es. "anci-toscana/2018/riforma-cal")',
   })
-  .meta({ description: 'Obiettivo di un piano precedente', examples: ['anci-toscana/2018/riforma-cal'] });
+  .meta({
+    description: 'Obiettivo di un piano precedente',
+    examples: ['anci-toscana/2018/riforma-cal'],
+    editor: { widget: 'ref', ref: 'objectives' },
+  });
 
 /** Evidence of an outcome: a card, a statistics table or a headline figure. */
 export const EvidenceSchema = z
   .strictObject({
     /** Card, e.g. `anci-lombardia/stogit`. */
-    card: z.string().optional(),
+    card: withEditor(z.string(), { widget: 'ref', ref: 'projects' }).optional(),
     /** Statistics table, e.g. `anci-toscana/eventi`. */
     stats: z.string().optional(),
     /** Headline figure, `<organizzazione>/<tabella>/<cifra>`, e.g. `anci-toscana/eventi/eventi-totali`. */

@@ -12,6 +12,7 @@ import {
   provenanceFields,
   SlugSchema,
   TextSchema,
+  withEditor,
 } from './common.ts';
 import { endsBeforeStart, parsePartialDate } from '../lib/partial-date.ts';
 
@@ -27,7 +28,7 @@ export const BUDGET_TBD = 'in definizione';
 export const PartnerSchema = z
   .strictObject({
     /** Id of an organization in `data/organizations/`, e.g. `ancilab`. */
-    organization: SlugSchema.optional(),
+    organization: withEditor(SlugSchema, { widget: 'ref', ref: 'organizations' }).optional(),
     /** Name as printed when the partner has no organization file, e.g. `Fondazione Cariplo`. */
     name: TextSchema.optional(),
     /** Relation to the card, e.g. `collaborazione`. */
@@ -62,7 +63,7 @@ export const ProjectSchema = z
     summary: TextSchema.meta({ description: 'Sintesi in una frase', examples: ['Azioni coordinate dei Comuni lombardi coinvolti…'] }),
     /** Thematic area ids from the organization's vocabulary, e.g. `[ambiente]`. */
     areas: z
-      .array(SlugSchema, { error: 'attesa una lista di aree tematiche, es. [welfare]' })
+      .array(withEditor(SlugSchema, { widget: 'ref', ref: 'areas' }), { error: 'attesa una lista di aree tematiche, es. [welfare]' })
       .default([])
       .meta({ description: "Aree tematiche (identificativi del vocabolario dell'organizzazione)", examples: [['welfare']] }),
     /** `attivo`, `in-progettazione` or `concluso`. */
@@ -81,10 +82,16 @@ export const ProjectSchema = z
         error: 'atteso un importo in euro come numero (es. 8739950.00) oppure "in definizione"',
       })
       .optional()
-      .meta({ description: 'Budget in euro (numero col punto per i decimali) o "in definizione"', examples: [8739950.0] }),
+      .meta({
+        description: 'Budget in euro (numero col punto per i decimali) o "in definizione"',
+        examples: [8739950.0],
+        editor: { widget: 'amount' },
+      }),
     /** Funding programme ids from `data/funding.yaml`, e.g. `[pnrr]`. */
     funding: z
-      .array(SlugSchema, { error: 'attesa una lista di programmi di finanziamento, es. [pnrr]' })
+      .array(withEditor(SlugSchema, { widget: 'ref', ref: 'funding' }), {
+        error: 'attesa una lista di programmi di finanziamento, es. [pnrr]',
+      })
       .default([])
       .meta({ description: 'Programmi di finanziamento: identificativi di data/funding.yaml' }),
     /** Role of the organization, e.g. `capofila`. */
@@ -102,7 +109,9 @@ export const ProjectSchema = z
     links: z.array(LinkSchema, { error: 'attesa una lista di link' }).default([]),
     /** Related cards, any organization, e.g. `[anci-nazionale/piccoli]`. */
     related: z
-      .array(EntryRefSchema, { error: 'attesa una lista di riferimenti, es. [anci-nazionale/piccoli]' })
+      .array(withEditor(EntryRefSchema, { widget: 'ref', ref: 'projects' }), {
+        error: 'attesa una lista di riferimenti, es. [anci-nazionale/piccoli]',
+      })
       .default([])
       .meta({ description: 'Schede collegate, anche di altre organizzazioni: organizzazione/identificativo' }),
     /** Cover image next to the file. */

@@ -3,7 +3,7 @@
  * its PDF. File: `content/reports/<organizzazione>/<id>.yaml`.
  */
 import { z } from 'astro/zod';
-import { EntryRefSchema, ImageSchema, PartialDateSchema, provenanceFields, SlugSchema, TextSchema } from './common.ts';
+import { EntryRefSchema, ImageSchema, PartialDateSchema, provenanceFields, SlugSchema, TextSchema, withEditor } from './common.ts';
 import { CARD_KINDS, CARD_STATUSES } from './project.ts';
 
 export const REPORT_KINDS = ['bilancio-sociale', 'catalogo', 'piano'] as const;
@@ -40,17 +40,17 @@ const CardsChapter = z.strictObject({
   filter: z
     .strictObject({
       /** Organization, e.g. `anci-lombardia` (default: the report's). */
-      organization: SlugSchema.optional(),
+      organization: withEditor(SlugSchema, { widget: 'ref', ref: 'organizations' }).optional(),
       /** Statuses, e.g. `[attivo]`. */
       status: z.array(z.enum(CARD_STATUSES, { error: `atteso uno di: ${CARD_STATUSES.join(', ')}` })).optional(),
       /** Kinds, e.g. `[servizio]`. */
       kind: z.array(z.enum(CARD_KINDS, { error: 'atteso "progetto" oppure "servizio"' })).optional(),
       /** Thematic areas, any of, e.g. `[welfare]`. */
-      areas: z.array(SlugSchema).optional(),
+      areas: z.array(withEditor(SlugSchema, { widget: 'ref', ref: 'areas' })).optional(),
     })
     .default({}),
   /** Explicit order, as in the printed index; cards matching the filter but not listed follow. */
-  order: z.array(EntryRefSchema).optional(),
+  order: z.array(withEditor(EntryRefSchema, { widget: 'ref', ref: 'projects' })).optional(),
 });
 /** Sections of a plan, e.g. `plan: anci-toscana/2021`. */
 const PlanChapter = z.strictObject({

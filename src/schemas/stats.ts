@@ -107,8 +107,11 @@ export const StatsTableSchema = z.strictObject({
   periods: z
     .array(PeriodSchema, { error: 'attesa una lista di periodi, es. [2019, 2020, { year: 2024, through: "2024-06" }]' })
     .default([]),
-  /** Rows. */
-  rows: z.array(StatsRowSchema, { error: 'attesa una lista di righe' }).default([]),
+  /** Rows; the editor shows their values as a grid of rows × periods. */
+  rows: z
+    .array(StatsRowSchema, { error: 'attesa una lista di righe' })
+    .default([])
+    .meta({ editor: { widget: 'stats-grid' } }),
   /** Headline figures. */
   headlines: z.array(HeadlineSchema, { error: 'attesa una lista di cifre' }).default([]),
   /** Source line as printed, e.g. `Fonte: Istat, 2024`. */
