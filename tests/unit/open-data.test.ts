@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { buildContentGraph } from '../../src/lib/content-graph.ts';
@@ -328,6 +329,21 @@ describe('«Scarica tutti i dati»', () => {
   });
 
   test('the same data on the same date give the same bytes', () => {
-    expect(openDataArchive(files, '2026-06-30')).toEqual(openDataArchive(files, '2026-06-30'));
+    // A copy of the list: the archive of one list is made once and remembered.
+    expect(openDataArchive([...files], '2026-06-30')).toEqual(openDataArchive([...files], '2026-06-30'));
+    expect(openDataArchive([...files], '2026-06-30')).not.toEqual(openDataArchive([...files], '2026-07-01'));
+  });
+
+  test('entries are deflated and carry the CRC of their text', () => {
+    const archive = Buffer.from(openDataArchive([...files], '2026-06-30'));
+    // Each central directory header (PK 1 2): method at offset 10, CRC-32 at 16 (APPNOTE 4.3.12).
+    const signature = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    const headers: number[] = [];
+    for (let at = archive.indexOf(signature); at !== -1; at = archive.indexOf(signature, at + 4)) headers.push(at);
+    expect(headers).toHaveLength(files.length);
+    headers.forEach((at, i) => {
+      expect(archive.readUInt16LE(at + 10)).toBe(8);
+      expect(archive.readUInt32LE(at + 16)).toBe(zlib.crc32(Buffer.from(files[i]?.content ?? '', 'utf8')));
+    });
   });
 });
