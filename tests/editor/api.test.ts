@@ -82,6 +82,7 @@ interface Voce {
   data: Record<string, unknown>;
   body?: string;
   problems: unknown[];
+  version: string;
 }
 
 async function voce(rel: string): Promise<Voce> {
@@ -283,6 +284,28 @@ describe('checking and saving', () => {
     expect(page.accepted, page.text.slice(0, 300)).toBe(true);
     // The next voce reads the saved file.
     expect((await voce(CARD)).data['title']).toBe('Atlante salvato dall’editor');
+  });
+
+  test('salva refuses to overwrite a file changed by hand after the form read it (409), and keeps the hand edit', async () => {
+    const opened = await voce(CARD);
+    expect(opened.version).toMatch(/^[\w-]{16,}$/);
+    const byHand = read(CARD).replace(/^summary: .*$/m, 'summary: Riassunto scritto a mano nel frattempo.');
+    fs.writeFileSync(path.join(source, CARD), byHand);
+    const refused = await post('salva', {
+      path: CARD,
+      data: { ...opened.data, title: 'Titolo dal modulo' },
+      body: opened.body,
+      version: opened.version,
+    });
+    expectItalianError(refused, 409, /modificato fuori dall'editor dopo che l'hai aperto.*non è stato salvato nulla/);
+    expect(read(CARD)).toBe(byHand);
+    // Reopened, the form has the hand edit and its own version: saving works again.
+    const reopened = await voce(CARD);
+    expect(reopened.version).not.toBe(opened.version);
+    expect(reopened.data['summary']).toBe('Riassunto scritto a mano nel frattempo.');
+    const saved = await post('salva', { path: CARD, data: reopened.data, body: reopened.body, version: reopened.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body['version']).toBe((await voce(CARD)).version);
   });
 
   test('salva create: a new card with an image, then 409 when created again', async () => {

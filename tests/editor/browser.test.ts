@@ -327,6 +327,22 @@ describe('a file broken by hand', () => {
   });
 });
 
+describe('a file changed by hand while it is open in the form', () => {
+  test('saving is refused with an Italian message, the hand edit stays, and the draft stays in the form', async () => {
+    const card = 'content/projects/anci-lombardia/atlante.md';
+    const before = fs.readFileSync(path.join(source, card), 'utf8');
+    await openEntry(card);
+    await page.locator('#campo-summary').fill('Sintesi scritta nel modulo');
+    const byHand = before.replace(/^title: .*$/m, 'title: Titolo cambiato a mano');
+    fs.writeFileSync(path.join(source, card), byHand);
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect(page.locator('.esito .errore').innerText()).resolves.toMatch(/modificato fuori dall'editor dopo che l'hai aperto/);
+    expect(fs.readFileSync(path.join(source, card), 'utf8')).toBe(byHand);
+    await expect(page.locator('#campo-summary').inputValue()).resolves.toBe('Sintesi scritta nel modulo');
+    fs.writeFileSync(path.join(source, card), before);
+  });
+});
+
 describe('the public build', () => {
   test('has nothing of the editor', () => {
     const siteDir = inject('siteDir');

@@ -47,6 +47,8 @@ export interface Entry {
   body?: string;
   problems: Problem[];
   csv?: CsvTable;
+  /** The files as read: sent back on save, which refuses to overwrite a version changed meanwhile. */
+  version: string;
 }
 
 export interface Draft {
@@ -63,7 +65,7 @@ export interface Option {
   group?: string;
 }
 
-export type SaveResult = { saved: true; problems: Problem[]; diff: string } | { saved: false; problems: Problem[] };
+export type SaveResult = { saved: true; problems: Problem[]; diff: string; version: string } | { saved: false; problems: Problem[] };
 
 /** An answer of the API that is not what was asked: its Italian message and status. */
 export class ApiError extends Error {
@@ -116,7 +118,7 @@ export const api = {
   entry: (path: string) => call<Entry>(`voce?${query({ path })}`),
   check: (draft: Draft) => call<{ problems: Problem[] }>('verifica', { body: draft }),
   /** A refused draft (422) is an answer, not a failure: it comes back as `{ saved: false, problems }`. */
-  save: async (draft: Draft & { create?: boolean; commit?: { message: string } }): Promise<SaveResult> => {
+  save: async (draft: Draft & { create?: boolean; version?: string; commit?: { message: string } }): Promise<SaveResult> => {
     try {
       return await call<SaveResult>('salva', { body: draft });
     } catch (error) {

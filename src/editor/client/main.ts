@@ -33,6 +33,8 @@ interface OpenEntry {
   ctx: FormContext;
   problems: Problem[];
   dirty: boolean;
+  /** The version of the files the form shows (undefined for a new entry): saving refuses any other. */
+  version: string | undefined;
   /** The field to show first when a list file is opened to add an item. */
   focusPath?: string;
 }
@@ -153,7 +155,7 @@ function contextFor(entry: { path: string; org: string | undefined }, state: For
       const organization = await api.entry(orgPath);
       const data = (organization.data ?? {}) as Record<string, unknown>;
       const areas = Array.isArray(data['areas']) ? (data['areas'] as unknown[]) : [];
-      const result = await api.save({ path: orgPath, data: { ...data, areas: [...areas, { id, label }] } });
+      const result = await api.save({ path: orgPath, data: { ...data, areas: [...areas, { id, label }] }, version: organization.version });
       if (!result.saved) throw new Error(t('editor.area.refused', { problems: result.problems.map((p) => p.message).join('; ') }));
       for (const key of optionCache.keys()) if (key.startsWith('areas|')) optionCache.delete(key);
       return id;
@@ -190,6 +192,7 @@ async function openEntry(path: string, addItem = false): Promise<void> {
       ctx: contextFor({ path, org: entry.org }, state),
       problems: entry.problems,
       dirty: false,
+      version: entry.version,
     };
     if (addItem && Array.isArray(state.data)) {
       const items = state.data as unknown[];
@@ -267,6 +270,7 @@ function startNew(): void {
       ctx: contextFor({ path: made.path, org }, state),
       problems: [],
       dirty: true,
+      version: undefined,
     };
     renderEditor();
     scheduleVerify();
@@ -401,6 +405,7 @@ async function save(commitMessage: string): Promise<void> {
     const result = await api.save({
       ...draftOf(entry),
       ...(entry.create ? { create: true } : {}),
+      ...(entry.version === undefined ? {} : { version: entry.version }),
       ...(commitMessage === '' ? {} : { commit: { message: commitMessage } }),
     });
     entry.problems = result.problems;
@@ -415,6 +420,7 @@ async function save(commitMessage: string): Promise<void> {
     }
     entry.create = false;
     entry.dirty = false;
+    entry.version = result.version;
     history.replaceState(null, '', `?voce=${encodeURIComponent(entry.path)}`);
     saveResult.replaceChildren(
       h('p', { class: 'riuscito', role: 'status' }, commitMessage === '' ? t('editor.save.done') : t('editor.save.committed')),

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { validateSource, type Problem, type ValidationResult } from '../../lib/validate/index.ts';
-import { contentTypes, listEntries, organizations, previewUrl, readEntry, refOptions } from './catalog.ts';
+import { contentTypes, entryVersion, listEntries, organizations, previewUrl, readEntry, refOptions } from './catalog.ts';
 import { checkDraft, draftFiles } from './drafts.ts';
 import { EditorError } from './errors.ts';
 import { resolveEntryPath } from './paths.ts';
@@ -87,6 +87,8 @@ const DraftSchema = z.object({
 
 const SaveSchema = DraftSchema.extend({
   create: z.boolean({ error: '«create» deve essere true oppure false' }).optional(),
+  /** The `version` of the files the form was opened on (from `voce`); absent for a new entry. */
+  version: z.string({ error: '«version» deve essere il testo ricevuto da «voce»' }).optional(),
   commit: z.strictObject({ message: z.string({ error: 'il commit ha bisogno di un messaggio (commit.message)' }) }).optional(),
 });
 
@@ -149,6 +151,12 @@ export const HANDLERS: Record<string, { method: 'GET' | 'POST'; handle: Handler 
     handle: async (context, request) => {
       const draft = parseBody(SaveSchema, request.body);
       const entry = resolveEntryPath(context.root, draft.path);
+      if (draft.version !== undefined && draft.version !== entryVersion(entry)) {
+        throw new EditorError(
+          409,
+          `${entry.path} è stato modificato fuori dall'editor dopo che l'hai aperto (a mano o in un'altra scheda del browser): per non cancellare quelle modifiche non è stato salvato nulla. Copia da parte quello che hai scritto, riapri la voce per vedere la versione attuale e riporta le tue modifiche.`,
+        );
+      }
       const files = draftFiles(entry, draft);
       const problems = checkDraft(context.root, files, context.validation());
       if (draft.commit) await ensureCommittable(context.root, draft.commit.message);
@@ -157,7 +165,7 @@ export const HANDLERS: Record<string, { method: 'GET' | 'POST'; handle: Handler 
       const diff = diffOf(files);
       const written = files.filter((file) => file.before !== file.after).map((file) => file.path);
       const commit = draft.commit && written.length > 0 ? await commitFiles(context.root, written, draft.commit.message) : undefined;
-      return { saved: true, problems, diff, ...(commit === undefined ? {} : { commit }) };
+      return { saved: true, problems, diff, version: entryVersion(entry), ...(commit === undefined ? {} : { commit }) };
     },
   },
   immagine: {

@@ -4,6 +4,7 @@
  * to be fixed), one entry as the form edits it, the options of the reference pickers and the
  * public page of an entry.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPES, type CollectionName, type ContentType } from '../../lib/content-types.ts';
@@ -192,6 +193,22 @@ export interface EntryDetail {
   body?: string;
   csv?: CsvGrid & { path: string };
   problems: Problem[];
+  /** The files as they were read (see `entryVersion`): `salva` refuses to overwrite another version. */
+  version: string;
+}
+
+/**
+ * A fingerprint of an entry's files on disk (the entry and its CSV companion, missing ones
+ * included). The form sends it back on save: if the files changed meanwhile (edited by hand, in
+ * another tab), saving would throw those changes away, so it is refused.
+ */
+export function entryVersion(entry: EntryPath): string {
+  const hash = crypto.createHash('sha256');
+  const companion = csvCompanion(entry);
+  for (const abs of [entry.abs, ...(companion ? [companion.abs] : [])]) {
+    hash.update(fs.existsSync(abs) ? fs.readFileSync(abs) : '\0missing\0').update('\0');
+  }
+  return hash.digest('base64url').slice(0, 22);
 }
 
 /** The entry at `rel` with its problems (`problemsOf` gives the current validation's, by file). */
@@ -216,6 +233,7 @@ export function readEntry(root: string, rel: unknown, problemsOf: (files: string
     ...(body === undefined ? {} : { body }),
     ...(csv === undefined ? {} : { csv }),
     problems: problemsOf([entry.path, ...(csv ? [csv.path] : [])]),
+    version: entryVersion(entry),
   };
 }
 
