@@ -106,6 +106,22 @@ describe('the social table', () => {
     expect(labels).toContainEqual(['Facebook: post pubblicati']);
     expect(labels).toContainEqual(['Facebook: visualizzazioni']);
   });
+
+  test('shows a series with one value as that value, not as a one-bar chart', () => {
+    const plotted = $('figure[data-stats-chart]')
+      .toArray()
+      .flatMap((f) =>
+        (JSON.parse($(f).attr('data-stats-chart') ?? '{}') as { data: { datasets: { label: string }[] } }).data.datasets.map(
+          (d) => d.label,
+        ),
+      );
+    expect(plotted.filter((label) => label.startsWith('WhatsApp'))).toEqual([]);
+    const value = $('.stats-charts [data-chart-value] .figure');
+    expect(value).toHaveLength(1);
+    expect(value.find('.figure__value').text()).toBe('36');
+    expect(value.find('.figure__label').text()).toBe('WhatsApp: aggiornamenti pubblicati');
+    expect(value.find('.stats-chart-value__period').text()).toMatch(/2024/);
+  });
 });
 
 describe('/anci-toscana/statistiche/', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { printChartViews, singleChartValue } from '../../src/lib/site/print-charts.ts';
+import { chartViews, singleChartValue } from '../../src/lib/site/chart-views.ts';
 import { tableCharts } from '../../src/lib/site/chart.ts';
 import { eventi, mixed, social, statsTable } from './stats-fixtures.ts';
 
@@ -39,9 +39,9 @@ describe('singleChartValue: one series with one value is a figure, anything else
   });
 });
 
-describe('printChartViews', () => {
+describe('chartViews', () => {
   test('the social table: the WhatsApp series (one value) becomes a figure, the others stay charts, in order', () => {
-    const views = printChartViews(social);
+    const views = chartViews(social);
     expect(views.map((view) => (view.type === 'chart' ? view.chart.key : `${view.key} = ${view.figure.value}`))).toEqual(
       tableCharts(social).map((chart) => (chart.key === 'anci-prova/social/4' ? `${chart.key} = 36` : chart.key)),
     );
@@ -51,6 +51,6 @@ describe('printChartViews', () => {
     ['eventi', eventi],
     ['mixed', mixed],
   ])('%s: every series has several values, every chart stays', (_, table) => {
-    expect(printChartViews(table).every((view) => view.type === 'chart')).toBe(true);
+    expect(chartViews(table).every((view) => view.type === 'chart')).toBe(true);
   });
 });

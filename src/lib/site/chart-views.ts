@@ -1,8 +1,7 @@
 /**
- * What the print version shows for each chart of a statistics table: the chart, or, when the
- * chart would plot one series with a single value (a one-bar chart says less than the number),
- * that value as a big figure with its label and period. Pure; print only: the site still draws
- * every chart of tableCharts().
+ * What is shown for each chart of a statistics table, on the site and in print: the chart, or,
+ * when the chart would plot one series with a single value (a one-bar chart says less than the
+ * number), that value as a figure with its label and period. Pure.
  */
 import { formatPeriodMonths } from '../format.ts';
 import { chartRowSets, tableCharts, type StatsChartSpec } from './chart.ts';
@@ -13,7 +12,7 @@ type Row = SiteStatsTable['rows'][number];
 type Period = SiteStatsTable['periods'][number];
 
 /** A single value printed as a figure: `36`, `WhatsApp: aggiornamenti pubblicati`, `gennaio–giugno 2024`. */
-export interface PrintChartValue {
+export interface ChartValue {
   /** The value as the table prints it, unit included, e.g. `12 ore`. */
   value: string;
   label: string;
@@ -21,13 +20,13 @@ export interface PrintChartValue {
   period: string;
 }
 
-export type PrintChartView = { type: 'chart'; chart: StatsChartSpec } | { type: 'value'; key: string; figure: PrintChartValue };
+export type ChartView = { type: 'chart'; chart: StatsChartSpec } | { type: 'value'; key: string; figure: ChartValue };
 
 /** The one value of a chart's rows, when they are one series with a single value; undefined otherwise. */
 export function singleChartValue(
   rows: readonly Pick<Row, 'label' | 'group' | 'kind' | 'scale' | 'unit' | 'values'>[],
   periods: readonly Period[],
-): PrintChartValue | undefined {
+): ChartValue | undefined {
   const [row, ...others] = rows;
   if (!row || others.length > 0) return undefined;
   const cells = periods.flatMap((period, index) => {
@@ -44,8 +43,8 @@ export function singleChartValue(
   };
 }
 
-/** Each chart of the table as the print version shows it, in the order of tableCharts(). */
-export function printChartViews(table: Pick<SiteStatsTable, 'id' | 'rows' | 'periods'>): PrintChartView[] {
+/** Each chart of the table as the site and the print version show it, in the order of tableCharts(). */
+export function chartViews(table: Pick<SiteStatsTable, 'id' | 'rows' | 'periods'>): ChartView[] {
   // tableCharts() makes one chart per set of chartRowSets(), in that order.
   const sets = chartRowSets(table.rows);
   return tableCharts(table).map((chart, index) => {
