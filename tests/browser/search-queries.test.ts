@@ -79,8 +79,14 @@ describe('filters by type and organization', () => {
     await results(page);
     await page.getByLabel('Tipo di contenuto').selectOption('piano');
     await expect.poll(() => new URL(page.url()).searchParams.get('tipo')).toBe('piano');
-    await expect.poll(async () => (await results(page)).every((href) => /\/piani\/\d{4}\/$/.test(href))).toBe(true);
-    expect((await results(page)).length).toBeGreaterThan(0);
+    // Polled until the filtered list is there: right after the change the list may be empty (and
+    // `every` of nothing is true) while the search runs again.
+    await expect
+      .poll(async () => {
+        const found = await results(page);
+        return found.length > 0 && found.every((href) => /\/piani\/\d{4}\/$/.test(href));
+      })
+      .toBe(true);
   });
 
   test('a shared address with an organization filter restores it', async () => {
