@@ -264,6 +264,48 @@ async function prepare(): Promise<void> {
   );
 }
 
+const SOFT_HYPHEN = '\u00AD';
+
+/**
+ * Keeps only the soft hyphens where a line of the laid-out page really breaks. The Italian
+ * hyphenation (src/lib/site/print-text.ts) puts one at every break point of every long word, and
+ * Chromium ends a text run at each: left in, every word of the PDF is cut into syllable runs that
+ * copying, searching and text extraction read back as «di­ven ta ta». A break point the line did
+ * not use changes nothing in a first-fit line breaker, so dropping it keeps the layout.
+ */
+export function dropUnusedSoftHyphens(root: Element): number {
+  const range = document.createRange();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const edits: [Text, string][] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node as Text).data;
+    if (!text.includes(SOFT_HYPHEN)) continue;
+    let kept = '';
+    let from = 0;
+    for (let at = text.indexOf(SOFT_HYPHEN); at !== -1; at = text.indexOf(SOFT_HYPHEN, at + 1)) {
+      let breaks = true;
+      if (at > 0 && at < text.length - 1) {
+        range.setStart(node, at - 1);
+        range.setEnd(node, at);
+        const before = range.getBoundingClientRect();
+        range.setStart(node, at + 1);
+        range.setEnd(node, at + 2);
+        const after = range.getBoundingClientRect();
+        // The letter after a used break point starts the next line, left of the letter before it
+        // (Chromium reports that letter's top as the broken line's, so the left decides).
+        breaks = after.left < before.left || after.top >= before.bottom;
+      }
+      kept += text.slice(from, at) + (breaks ? SOFT_HYPHEN : '');
+      from = at + 1;
+    }
+    kept += text.slice(from);
+    if (kept !== text) edits.push([node as Text, kept]);
+  }
+  // Every position is read first, then written: one layout for the whole page.
+  for (const [node, kept] of edits) node.data = kept;
+  return edits.length;
+}
+
 /**
  * What the preflight looks at on one laid-out page: every element sticking out of the page's
  * content area (the outermost one only) and every image with its pixels and printed size.
@@ -526,7 +568,10 @@ function setup(options: { bleed: boolean }): void {
     collectPage(pageEl, Number((pageEl as HTMLElement).dataset['pageNumber']), current);
   };
   current.collectRest = () => {
-    for (const pageEl of document.querySelectorAll('.pagedjs_pages > .pagedjs_page')) collect(pageEl);
+    for (const pageEl of document.querySelectorAll('.pagedjs_pages > .pagedjs_page')) {
+      if (!collected.has(pageEl)) dropUnusedSoftHyphens(pageEl);
+      collect(pageEl);
+    }
   };
 
   class AnnuarioPages extends Paged.Handler {
@@ -592,6 +637,7 @@ function setup(options: { bleed: boolean }): void {
       trimPage(page.element);
       const previous = page.element.previousElementSibling;
       if (previous) {
+        dropUnusedSoftHyphens(previous);
         collect(previous);
         current.held.append(previous);
       }

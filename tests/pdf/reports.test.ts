@@ -84,6 +84,13 @@ test('every report has an expected page range', () => {
   expect(Object.keys(EXPECTED_PAGES).sort()).toEqual(jobs.map((job) => job.reportId).sort());
 });
 
+test.each(PDF_VARIANTS)('%s: words are whole in the text of the PDF (a soft hyphen stays only where a line breaks)', (variant) => {
+  // Each unused soft hyphen ended a text run in Chromium's PDF: read back, «diventata» came out
+  // as «diven tata» (copying, searching, text extraction). The bilancio's page 4, justified.
+  const pdf = pdfs.get(key('anci-toscana/bilancio-sociale-2019-2024', variant));
+  expect(pdf?.pages.some((page) => page.text.includes('La nostra attività istituzionale è diventata sempre più'))).toBe(true);
+});
+
 describe.each(jobs.map((job) => [job.reportId, job] as const))('%s', (id, job) => {
   test('the screen variant has no blank page; the print-shop one, with right-hand starts, is never shorter', () => {
     const digital = pdf(id, 'digitale');
